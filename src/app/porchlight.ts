@@ -1,0 +1,95 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../config/config';
+import { connectDatabase, disconnectDatabase } from '../db/connection';
+import { resolveDatabase, type ResolvedDatabase } from '../db/database-ladder';
+import { releaseLeases } from '../db/lease';
+import { NotificationModel, ShipmentModel } from '../db/models';
+import { seedDemo, type SeededOrder } from '../demo/seed-demo';
+import { Scheduler } from '../jobs/scheduler';
+import { workerJobs } from '../jobs/worker-jobs';
+import type { Logger } from '../shared/logger';
+import { createWebApp } from '../web/app';
+import { buildContainer, type Container, type ContainerOverrides } from './container';
+
+export interface StartOptions {
+  config: Config;
+  logger: Logger;
+  /** Serve HTTP. */
+  web: boolean;
+  /** Run the cron jobs. */
+  worker: boolean;
+  /** Database name when the URI names none (tests use one per file). */
+  dbName?: string;
+  overrides?: ContainerOverrides;
+}
+
+export interface RunningPorchlight {
+  container: Container;
+  database: ResolvedDatabase;
+  scheduler: Scheduler;
+  /** Base URL the server listens on, when `web` is on. */
+  url?: string;
+  demoOrders: SeededOrder[];
+  shutdown(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve(server.address() as AddressInfo));
+  });
+}
+
+/** Starts the chosen roles on one database; the returned shutdown is graceful and idempotent. */
+export async function startPorchlight(options: StartOptions): Promise<RunningPorchlight> {
+  const { config, logger } = options;
+  const database = await resolveDatabase({
+    uri: config.mongodb.uri,
+    embedded: config.mongodb.embedded,
+    dataDir: config.dataDir,
+    logger,
+  });
+  await connectDatabase(
+    database.uri,
+    options.dbName ?? (config.mongodb.uri ? undefined : 'porchlight'),
+  );
+  const container = buildContainer(config, logger, options.overrides);
+  const demoOrders = config.demo ? await seedDemo(container) : [];
+
+  let server: Server | undefined;
+  let url: string | undefined;
+  if (options.web) {
+    server = createServer(createWebApp(container));
+    const address = await listen(server, config.http.port, config.http.host);
+    url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+  }
+  const scheduler = new Scheduler(container);
+  if (options.worker) scheduler.start(workerJobs(config));
+
+  let shuttingDown: Promise<void> | undefined;
+  const shutdown = () =>
+    (shuttingDown ??= (async () => {
+      logger.info('shutting down');
+      const closing = server
+        ? new Promise<void>((resolve) => server!.close(() => resolve()))
+        : Promise.resolve();
+      server?.closeIdleConnections();
+      await scheduler.stop(config.shutdownTimeoutMs);
+      try {
+        const released =
+          (await releaseLeases(ShipmentModel, container.processId)) +
+          (await releaseLeases(NotificationModel, container.processId));
+        logger.info({ released }, 'leases released');
+      } catch (err) {
+        // They expire on their own; other workers take the work over then.
+        logger.warn({ err }, 'could not release leases');
+      }
+      server?.closeAllConnections();
+      await closing;
+      await disconnectDatabase();
+      await database.stop();
+      logger.info('stopped');
+    })());
+  return { container, database, scheduler, url, demoOrders, shutdown };
+}

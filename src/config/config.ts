@@ -1,0 +1,44 @@
+/** The typed, frozen configuration every module receives. Built only by loadConfig. */
+export interface Config {
+  readonly env: 'development' | 'test' | 'production';
+  readonly production: boolean;
+  /** Seeded demo data, log transports and /dev/outbox. */
+  readonly demo: boolean;
+  readonly dataDir: string;
+  readonly http: {
+    readonly port: number;
+    readonly host: string;
+    /** Origin of every link sent to guests; no trailing slash. */
+    readonly publicBaseUrl: string;
+    readonly trustProxy: boolean | number;
+  };
+  readonly mongodb: {
+    readonly uri: string | undefined;
+    readonly embedded: 'persistent' | 'memory';
+  };
+  readonly security: { readonly tokenSecret: string };
+  readonly log: { readonly level: string };
+  readonly email: {
+    readonly transport: 'log' | 'sendgrid';
+    readonly sendgrid: {
+      readonly apiKey: string | undefined;
+      readonly webhookPublicKey: string | undefined;
+    };
+  };
+  readonly sms: {
+    readonly transport: 'log' | 'twilio';
+    readonly twilio: {
+      readonly accountSid: string | undefined;
+      readonly authToken: string | undefined;
+      readonly messagingServiceSid: string | undefined;
+      readonly fromNumber: string | undefined;
+    };
+  };
+  readonly worker: {
+    readonly pollCron: string;
+    readonly dispatchCron: string;
+    readonly maintenanceCron: string;
+    readonly leaseMs: number;
+  };
+  readonly shutdownTimeoutMs: number;
+}

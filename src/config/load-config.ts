@@ -1,0 +1,161 @@
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { variables, type RawValues, type VariableName } from './variables';
+import type { Config } from './config';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Source = Record<string, unknown>;
+
+function readJson(file: string): Source {
+  if (!existsSync(file)) return {};
+  return JSON.parse(readFileSync(file, 'utf8')) as Source;
+}
+
+/** Defaults from config/default.json, then config/<NODE_ENV>.json. */
+export function readConfigFiles(dir: string, nodeEnv: string): Source {
+  return {
+    ...readJson(path.join(dir, 'default.json')),
+    ...readJson(path.join(dir, `${nodeEnv}.json`)),
+  };
+}
+
+const productionRequired: Array<[VariableName, string]> = [
+  ['MONGODB_URI', 'is required in production'],
+  ['PUBLIC_BASE_URL', 'is required in production'],
+];
+
+function productionProblems(v: RawValues, env: Source): string[] {
+  const problems: string[] = [];
+  for (const [name, why] of productionRequired) {
+    if (!v[name]) problems.push(`${name} ${why} (example: ${variables[name].example})`);
+  }
+  if (!env.TOKEN_SECRET)
+    problems.push(
+      `TOKEN_SECRET must be set in production, not taken from a file default (example: ${variables.TOKEN_SECRET.example})`,
+    );
+  if (!env.EMAIL_TRANSPORT)
+    problems.push(
+      'EMAIL_TRANSPORT must be chosen explicitly in production: sendgrid, or log to only record messages',
+    );
+  if (!env.SMS_TRANSPORT)
+    problems.push(
+      'SMS_TRANSPORT must be chosen explicitly in production: twilio, or log to only record messages',
+    );
+  return problems;
+}
+
+function providerProblems(v: RawValues): string[] {
+  const problems: string[] = [];
+  if (v.EMAIL_TRANSPORT === 'sendgrid' && !v.SENDGRID_API_KEY) {
+    problems.push(
+      `SENDGRID_API_KEY is required when EMAIL_TRANSPORT=sendgrid (example: ${variables.SENDGRID_API_KEY.example})`,
+    );
+  }
+  if (v.SMS_TRANSPORT === 'twilio') {
+    if (!v.TWILIO_ACCOUNT_SID)
+      problems.push(
+        `TWILIO_ACCOUNT_SID is required when SMS_TRANSPORT=twilio (example: ${variables.TWILIO_ACCOUNT_SID.example})`,
+      );
+    if (!v.TWILIO_AUTH_TOKEN)
+      problems.push(
+        `TWILIO_AUTH_TOKEN is required when SMS_TRANSPORT=twilio (example: ${variables.TWILIO_AUTH_TOKEN.example})`,
+      );
+    if (!v.TWILIO_MESSAGING_SERVICE_SID && !v.TWILIO_FROM_NUMBER) {
+      problems.push(
+        'TWILIO_MESSAGING_SERVICE_SID or TWILIO_FROM_NUMBER is required when SMS_TRANSPORT=twilio',
+      );
+    }
+  }
+  return problems;
+}
+
+/**
+ * Parses and validates configuration once. `env` is the process environment (the only place
+ * it is read); `configDir` holds the per-environment JSON defaults. Lists every bad variable.
+ */
+export function loadConfig(
+  env: Source,
+  configDir = path.resolve(__dirname, '../../config'),
+): Config {
+  const nodeEnv = typeof env.NODE_ENV === 'string' && env.NODE_ENV ? env.NODE_ENV : 'development';
+  const files = readConfigFiles(configDir, nodeEnv);
+  const problems: string[] = [];
+  const values: Partial<Record<VariableName, unknown>> = {};
+  for (const name of Object.keys(variables) as VariableName[]) {
+    const raw =
+      name === 'NODE_ENV'
+        ? nodeEnv
+        : env[name] !== undefined && env[name] !== ''
+          ? env[name]
+          : files[name];
+    const result = variables[name].schema.safeParse(raw);
+    if (result.success) values[name] = result.data;
+    else {
+      const message = result.error.issues[0]?.message ?? 'invalid';
+      problems.push(
+        `${name}: ${message}; got ${raw === undefined ? 'nothing' : JSON.stringify(raw)} (example: ${variables[name].example})`,
+      );
+    }
+  }
+  if (problems.length === 0) {
+    const v = values as RawValues;
+    if (v.NODE_ENV === 'production') problems.push(...productionProblems(v, env));
+    problems.push(...providerProblems(v));
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return shapeConfig(values as RawValues);
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object') {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+function shapeConfig(v: RawValues): Config {
+  const production = v.NODE_ENV === 'production';
+  const demo = v.DEMO === 'on' || (v.DEMO === 'auto' && !production && !v.MONGODB_URI);
+  return deepFreeze({
+    env: v.NODE_ENV,
+    production,
+    demo,
+    dataDir: path.resolve(v.DATA_DIR),
+    http: {
+      port: v.PORT,
+      host: v.HOST,
+      publicBaseUrl: (v.PUBLIC_BASE_URL ?? `http://localhost:${v.PORT}`).replace(/\/+$/, ''),
+      trustProxy: v.TRUST_PROXY,
+    },
+    mongodb: { uri: v.MONGODB_URI, embedded: v.EMBEDDED_DB },
+    security: { tokenSecret: v.TOKEN_SECRET },
+    log: { level: v.LOG_LEVEL },
+    email: {
+      transport: v.EMAIL_TRANSPORT,
+      sendgrid: { apiKey: v.SENDGRID_API_KEY, webhookPublicKey: v.SENDGRID_WEBHOOK_PUBLIC_KEY },
+    },
+    sms: {
+      transport: v.SMS_TRANSPORT,
+      twilio: {
+        accountSid: v.TWILIO_ACCOUNT_SID,
+        authToken: v.TWILIO_AUTH_TOKEN,
+        messagingServiceSid: v.TWILIO_MESSAGING_SERVICE_SID,
+        fromNumber: v.TWILIO_FROM_NUMBER,
+      },
+    },
+    worker: {
+      pollCron: v.POLL_CRON,
+      dispatchCron: v.DISPATCH_CRON,
+      maintenanceCron: v.MAINTENANCE_CRON,
+      leaseMs: v.LEASE_SECONDS * 1000,
+    },
+    shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+  });
+}

@@ -1,0 +1,148 @@
+import { z } from 'zod';
+
+/** One configuration variable: how to parse it, what it means, and an example for error messages. */
+export interface Variable<T> {
+  schema: z.ZodType<T>;
+  description: string;
+  example: string;
+}
+
+function variable<T>(schema: z.ZodType<T>, description: string, example: string): Variable<T> {
+  return { schema, description, example };
+}
+
+// z.coerce.boolean() turns the string "false" into true; this accepts only explicit words.
+const bool = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0', 'yes', 'no'])])
+  .transform((v) => v === true || v === 'true' || v === '1' || v === 'yes');
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v) => (v ? v : undefined));
+const url = z.url({ protocol: /^https?$/ });
+const cron = z.string().regex(/^(\S+\s+){4,5}\S+$/, 'a cron expression with 5 or 6 fields');
+
+/**
+ * Every variable Porchlight reads. Defaults per environment live in config/<env>.json;
+ * the process environment overrides them. README's configuration table lists these.
+ */
+export const variables = {
+  NODE_ENV: variable(
+    z.enum(['development', 'test', 'production']),
+    'Runtime environment; selects config/<NODE_ENV>.json.',
+    'production',
+  ),
+  PORT: variable(int(0, 65535), 'HTTP port of the web process.', '3000'),
+  HOST: variable(z.string().min(1), 'Interface the web process binds to.', '0.0.0.0'),
+  PUBLIC_BASE_URL: variable(
+    url.optional(),
+    'Public origin used in every link sent to guests (never taken from the Host header). Defaults to http://localhost:PORT outside production.',
+    'https://track.example.com',
+  ),
+  TRUST_PROXY: variable(
+    z.union([bool, int(0, 10)]),
+    'Express trust proxy setting (number of proxies in front, or true/false); needed for client IPs behind a load balancer.',
+    '1',
+  ),
+  MONGODB_URI: variable(
+    optionalText.pipe(
+      z
+        .string()
+        .regex(/^mongodb(\+srv)?:\/\//, 'a mongodb:// URI')
+        .optional(),
+    ),
+    'MongoDB connection string. When unset outside production, an embedded database is used.',
+    'mongodb://localhost:27017/porchlight',
+  ),
+  EMBEDDED_DB: variable(
+    z.enum(['persistent', 'memory']),
+    'Embedded database kind when MONGODB_URI is unset: persistent keeps data under DATA_DIR, memory forgets on exit.',
+    'memory',
+  ),
+  DATA_DIR: variable(
+    z.string().min(1),
+    'Folder for local state (embedded database files, caches).',
+    '.data',
+  ),
+  DEMO: variable(
+    z.enum(['auto', 'on', 'off']),
+    'Demo mode (seeded data, log transports, /dev/outbox). auto = on outside production without MONGODB_URI.',
+    'off',
+  ),
+  TOKEN_SECRET: variable(
+    z.string().min(32, 'at least 32 characters'),
+    'Secret that keys the hashes of status tokens and unsubscribe links. Changing it invalidates every link.',
+    'a-long-random-string-of-at-least-32-chars',
+  ),
+  LOG_LEVEL: variable(
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    'Minimum level of the JSON logs.',
+    'info',
+  ),
+  EMAIL_TRANSPORT: variable(
+    z.enum(['log', 'sendgrid']),
+    'Email provider: log stores messages for /dev/outbox, sendgrid sends them.',
+    'sendgrid',
+  ),
+  SENDGRID_API_KEY: variable(
+    optionalText,
+    'SendGrid API key (required with EMAIL_TRANSPORT=sendgrid).',
+    'SG.xxxx',
+  ),
+  SENDGRID_WEBHOOK_PUBLIC_KEY: variable(
+    optionalText,
+    'SendGrid signed event webhook verification key (base64 DER ECDSA public key).',
+    'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE...',
+  ),
+  SMS_TRANSPORT: variable(
+    z.enum(['log', 'twilio']),
+    'SMS provider: log stores messages for /dev/outbox, twilio sends them.',
+    'twilio',
+  ),
+  TWILIO_ACCOUNT_SID: variable(
+    optionalText,
+    'Twilio account SID (required with SMS_TRANSPORT=twilio).',
+    'ACxxxxxxxx',
+  ),
+  TWILIO_AUTH_TOKEN: variable(
+    optionalText,
+    'Twilio auth token; also verifies X-Twilio-Signature on webhooks.',
+    'xxxxxxxx',
+  ),
+  TWILIO_MESSAGING_SERVICE_SID: variable(
+    optionalText,
+    'Default Twilio Messaging Service SID (a merchant may set its own).',
+    'MGxxxxxxxx',
+  ),
+  TWILIO_FROM_NUMBER: variable(
+    optionalText,
+    'Default Twilio sender number in E.164 when no Messaging Service is used.',
+    '+15005550006',
+  ),
+  POLL_CRON: variable(
+    cron,
+    'When the worker looks for shipments due a carrier check (UTC).',
+    '* * * * *',
+  ),
+  DISPATCH_CRON: variable(cron, 'When the worker sends due notifications (UTC).', '*/10 * * * * *'),
+  MAINTENANCE_CRON: variable(
+    cron,
+    'When the worker runs housekeeping (expiry, data retention).',
+    '17 * * * *',
+  ),
+  LEASE_SECONDS: variable(
+    int(5, 3600),
+    'How long a worker holds a claimed shipment or notification before others may take it over.',
+    '120',
+  ),
+  SHUTDOWN_TIMEOUT_MS: variable(
+    int(100, 120000),
+    'Longest graceful shutdown before the process exits anyway.',
+    '10000',
+  ),
+} satisfies Record<string, Variable<unknown>>;
+
+export type VariableName = keyof typeof variables;
+export type RawValues = { [K in VariableName]: z.output<(typeof variables)[K]['schema']> };

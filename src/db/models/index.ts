@@ -1,0 +1,8 @@
+export { MerchantModel } from './merchant.model';
+export { ApiKeyModel } from './api-key.model';
+export { OrderModel } from './order.model';
+export { ShipmentModel } from './shipment.model';
+export { NotificationModel } from './notification.model';
+export { StatusTokenModel } from './status-token.model';
+export { SuppressionModel } from './suppression.model';
+export { DevMessageModel } from './dev-message.model';

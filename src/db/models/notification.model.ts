@@ -1,0 +1,34 @@
+import { Schema, model } from 'mongoose';
+import { notificationStates } from '../../notify/notification';
+import { leaseSchema } from './common';
+
+const notificationSchema = new Schema(
+  {
+    idempotencyKey: { type: String, required: true, unique: true },
+    merchantId: { type: Schema.Types.ObjectId, required: true, ref: 'Merchant' },
+    orderId: { type: Schema.Types.ObjectId, required: true, ref: 'Order' },
+    shipmentIds: [{ type: Schema.Types.ObjectId, ref: 'Shipment' }],
+    milestone: { type: String, required: true },
+    channel: { type: String, enum: ['email', 'sms'], required: true },
+    recipient: { type: String, default: '' },
+    template: { type: String, required: true },
+    locale: { type: String, default: 'en' },
+    state: { type: String, enum: notificationStates, default: 'pending' },
+    history: [{ _id: false, at: Date, state: String, reason: String, detail: String }],
+    attempts: { type: Number, default: 0 },
+    notBefore: { type: Date, required: true },
+    providerMessageId: String,
+    providerStatus: String,
+    lastError: String,
+    lease: { type: leaseSchema, default: null },
+    fence: { type: Number, default: 0 },
+  },
+  { timestamps: true },
+);
+notificationSchema.index({ state: 1, notBefore: 1 });
+notificationSchema.index({ merchantId: 1, createdAt: -1 });
+notificationSchema.index({ orderId: 1 });
+notificationSchema.index({ providerMessageId: 1 }, { sparse: true });
+notificationSchema.index({ 'lease.owner': 1 }, { sparse: true });
+
+export const NotificationModel = model('Notification', notificationSchema);

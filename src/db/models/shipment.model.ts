@@ -1,0 +1,49 @@
+import { Schema, model } from 'mongoose';
+import { shipmentStatuses, milestones } from '../../tracking/domain/taxonomy';
+import { leaseSchema, locationSchema } from './common';
+
+const eventSchema = new Schema(
+  {
+    id: { type: String, required: true },
+    status: { type: String, enum: shipmentStatuses, required: true },
+    rawCode: { type: String, default: '' },
+    rawText: { type: String, default: '' },
+    reasonCode: String,
+    location: locationSchema,
+    occurredAt: { type: Date, required: true },
+    utcOffsetMinutes: { type: Number, default: null },
+  },
+  { _id: false },
+);
+
+const etaSchema = new Schema({ date: String, source: String, recordedAt: Date }, { _id: false });
+
+const shipmentSchema = new Schema(
+  {
+    merchantId: { type: Schema.Types.ObjectId, required: true, ref: 'Merchant' },
+    orderId: { type: Schema.Types.ObjectId, required: true, ref: 'Order' },
+    carrier: { type: String, required: true },
+    trackingNumber: { type: String, required: true },
+    status: { type: String, enum: shipmentStatuses, default: 'pending' },
+    events: { type: [eventSchema], default: [] },
+    eta: { original: etaSchema, current: etaSchema },
+    deliveredTo: String,
+    milestones: [{ _id: false, milestone: { type: String, enum: milestones }, at: Date }],
+    lastCheckedAt: Date,
+    lastEventAt: Date,
+    nextPollAt: { type: Date, default: null },
+    trackingProblem: String,
+    consecutiveFailures: { type: Number, default: 0 },
+    finalAt: Date,
+    lease: { type: leaseSchema, default: null },
+    fence: { type: Number, default: 0 },
+  },
+  { timestamps: true },
+);
+shipmentSchema.index({ merchantId: 1, carrier: 1, trackingNumber: 1 }, { unique: true });
+shipmentSchema.index({ orderId: 1 });
+shipmentSchema.index({ nextPollAt: 1 });
+shipmentSchema.index({ carrier: 1, trackingNumber: 1 });
+shipmentSchema.index({ 'lease.owner': 1 }, { sparse: true });
+
+export const ShipmentModel = model('Shipment', shipmentSchema);

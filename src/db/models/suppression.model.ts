@@ -1,0 +1,17 @@
+import { Schema, model } from 'mongoose';
+
+const suppressionSchema = new Schema(
+  {
+    channel: { type: String, enum: ['email', 'sms'], required: true },
+    /** Lower-cased email or E.164 phone. */
+    address: { type: String, required: true },
+    /** Empty string means every merchant (e.g. a carrier-level STOP). */
+    merchantId: { type: String, default: '' },
+    reason: { type: String, required: true },
+    source: String,
+  },
+  { timestamps: true },
+);
+suppressionSchema.index({ channel: 1, address: 1, merchantId: 1 }, { unique: true });
+
+export const SuppressionModel = model('Suppression', suppressionSchema);

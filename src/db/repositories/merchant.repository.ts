@@ -1,0 +1,43 @@
+import { MerchantModel } from '../models';
+import { objectId, toEntity, toEntityOrNull } from '../to-entity';
+import type { Merchant } from '../../merchants/merchant';
+
+export type NewMerchant = Omit<Merchant, 'id' | 'createdAt' | 'updatedAt'>;
+
+export class MerchantRepository {
+  async findById(id: string): Promise<Merchant | null> {
+    const _id = objectId(id);
+    return _id ? toEntityOrNull<Merchant>(await MerchantModel.findById(_id).lean()) : null;
+  }
+
+  async findBySlug(slug: string): Promise<Merchant | null> {
+    return toEntityOrNull<Merchant>(await MerchantModel.findOne({ slug }).lean());
+  }
+
+  /** Creates the merchant once; later calls return the existing one unchanged. */
+  async ensure(slug: string, merchant: NewMerchant): Promise<Merchant> {
+    const doc = await MerchantModel.findOneAndUpdate(
+      { slug },
+      { $setOnInsert: { slug, ...merchant } },
+      { upsert: true, new: true },
+    ).lean();
+    return toEntity<Merchant>(doc);
+  }
+
+  async create(slug: string, merchant: NewMerchant): Promise<Merchant> {
+    const doc = await MerchantModel.create({ slug, ...merchant });
+    return toEntity<Merchant>(doc.toObject());
+  }
+
+  async update(
+    merchantId: string,
+    changes: Partial<Pick<Merchant, 'name' | 'branding' | 'senders' | 'preferences'>>,
+  ): Promise<Merchant | null> {
+    const doc = await MerchantModel.findByIdAndUpdate(
+      merchantId,
+      { $set: changes },
+      { new: true },
+    ).lean();
+    return toEntityOrNull<Merchant>(doc);
+  }
+}

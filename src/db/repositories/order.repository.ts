@@ -1,0 +1,69 @@
+import { OrderModel } from '../models';
+import { objectId, toEntity, toEntityOrNull } from '../to-entity';
+import type { Order } from '../../orders/order';
+
+export type OrderInput = Omit<Order, 'id' | 'createdAt' | 'updatedAt' | 'erasedAt'>;
+
+function normalizeEmail(email: string | undefined): string | undefined {
+  return email?.trim().toLowerCase() || undefined;
+}
+
+function fromDoc(doc: unknown): Order {
+  const order = toEntity<Order & { guest: { emailNormalized?: string } }>(doc);
+  delete order.guest.emailNormalized;
+  return order;
+}
+
+export class OrderRepository {
+  /** Creates or updates by the merchant's external id (the natural key). */
+  async upsert(input: OrderInput): Promise<{ order: Order; created: boolean }> {
+    const { merchantId, externalId, ...fields } = input;
+    const result = (await OrderModel.findOneAndUpdate(
+      { merchantId, externalId },
+      {
+        $set: {
+          ...fields,
+          guest: { ...fields.guest, emailNormalized: normalizeEmail(fields.guest.email) },
+        },
+      },
+      { upsert: true, new: true, includeResultMetadata: true },
+    ).lean()) as unknown as { value: unknown; lastErrorObject?: { updatedExisting?: boolean } };
+    return { order: fromDoc(result.value), created: !result.lastErrorObject?.updatedExisting };
+  }
+
+  async findById(id: string): Promise<Order | null> {
+    const _id = objectId(id);
+    const doc = _id ? await OrderModel.findById(_id).lean() : null;
+    return doc ? fromDoc(doc) : null;
+  }
+
+  async findForMerchant(merchantId: string, id: string): Promise<Order | null> {
+    const _id = objectId(id);
+    const doc = _id ? await OrderModel.findOne({ _id, merchantId }).lean() : null;
+    return doc ? fromDoc(doc) : null;
+  }
+
+  async findByExternalId(merchantId: string, externalId: string): Promise<Order | null> {
+    return toEntityOrNull<Order>(await OrderModel.findOne({ merchantId, externalId }).lean());
+  }
+
+  /** Guest lookup: order number plus email (case-insensitive, trimmed) or postal code. */
+  async findByLookup(
+    orderNumber: string,
+    proof: { email?: string; postalCode?: string },
+  ): Promise<Order | null> {
+    const filter: Record<string, unknown> = { orderNumber: orderNumber.trim(), erasedAt: null };
+    if (proof.email) filter['guest.emailNormalized'] = normalizeEmail(proof.email);
+    else if (proof.postalCode) filter['destination.postalCode'] = proof.postalCode.trim();
+    else return null;
+    const doc = await OrderModel.findOne(filter).sort({ createdAt: -1 }).lean();
+    return doc ? fromDoc(doc) : null;
+  }
+
+  async updateGuestPreferences(
+    orderId: string,
+    preferences: Order['guest']['preferences'],
+  ): Promise<void> {
+    await OrderModel.updateOne({ _id: orderId }, { $set: { 'guest.preferences': preferences } });
+  }
+}

@@ -1,0 +1,58 @@
+import { createHmac } from 'node:crypto';
+import type { Container } from '../app/container';
+import { isDuplicateKeyError } from '../db/to-entity';
+import { hashStatusToken, statusLink } from '../orders/status-token';
+import { demoMerchant, demoMerchantSlug, demoOrders } from './demo-data';
+
+export interface SeededOrder {
+  orderNumber: string;
+  statusUrl: string;
+}
+
+/**
+ * Demo tokens are derived from the secret so every restart prints the same links without
+ * storing them; real tokens are random (orders/status-token.ts).
+ */
+function demoToken(secret: string, externalId: string): string {
+  return createHmac('sha256', secret)
+    .update(`demo-token:${externalId}`)
+    .digest()
+    .subarray(0, 16)
+    .toString('base64url');
+}
+
+/** Seeds the demo merchant and orders. Idempotent: a restart finds them and adds nothing. */
+export async function seedDemo(container: Container): Promise<SeededOrder[]> {
+  const { repositories, config, clock } = container;
+  const merchant = await repositories.merchants.ensure(demoMerchantSlug, demoMerchant);
+  const seeded: SeededOrder[] = [];
+  for (const demo of demoOrders) {
+    const existing = await repositories.orders.findByExternalId(merchant.id, demo.order.externalId);
+    const order =
+      existing ??
+      (await repositories.orders.upsert({ ...demo.order, merchantId: merchant.id })).order;
+    for (const shipment of demo.shipments) {
+      await repositories.shipments.ensure({
+        merchantId: merchant.id,
+        orderId: order.id,
+        ...shipment,
+        nextPollAt: clock.now(),
+      });
+    }
+    const token = demoToken(config.security.tokenSecret, demo.order.externalId);
+    try {
+      await repositories.statusTokens.create({
+        tokenHash: hashStatusToken(token, config.security.tokenSecret),
+        merchantId: merchant.id,
+        orderId: order.id,
+      });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+    seeded.push({
+      orderNumber: order.orderNumber,
+      statusUrl: statusLink(config.http.publicBaseUrl, token),
+    });
+  }
+  return seeded;
+}

@@ -1,0 +1,19 @@
+import { run } from './run';
+
+/** The demo: web and worker in one process (on the embedded database unless MONGODB_URI is set). */
+void run({ web: true, worker: true }, (app) => {
+  const base = app.container.config.http.publicBaseUrl;
+  const lines = [
+    '',
+    `Porchlight is running (database: ${app.database.rung}).`,
+    `  Web server:   ${app.url}`,
+    `  Merchant API: ${base}/api/v1  (OpenAPI: ${base}/api/v1/openapi.json)`,
+    `  Order lookup: ${base}/track`,
+  ];
+  if (app.container.config.demo) {
+    lines.push(`  Dev outbox:   ${base}/dev/outbox`, '  Demo status pages:');
+    for (const order of app.demoOrders)
+      lines.push(`    order ${order.orderNumber}: ${order.statusUrl}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n\n`);
+});

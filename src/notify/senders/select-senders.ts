@@ -1,0 +1,26 @@
+import type { Config } from '../../config/config';
+import type { DevMessageRepository } from '../../db/repositories/dev-message.repository';
+import type { EmailSender } from './email-sender';
+import { LogEmailSender } from './log/log-email.sender';
+import { LogSmsSender } from './log/log-sms.sender';
+import type { SmsSender } from './sms-sender';
+
+/** Picks the email provider named by EMAIL_TRANSPORT. */
+export function createEmailSender(config: Config, devMessages: DevMessageRepository): EmailSender {
+  switch (config.email.transport) {
+    case 'log':
+      return new LogEmailSender(devMessages);
+    case 'sendgrid':
+      throw new Error('EMAIL_TRANSPORT=sendgrid is not available yet');
+  }
+}
+
+/** Picks the SMS provider named by SMS_TRANSPORT. */
+export function createSmsSender(config: Config, devMessages: DevMessageRepository): SmsSender {
+  switch (config.sms.transport) {
+    case 'log':
+      return new LogSmsSender(devMessages);
+    case 'twilio':
+      throw new Error('SMS_TRANSPORT=twilio is not available yet');
+  }
+}

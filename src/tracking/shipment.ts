@@ -1,0 +1,62 @@
+import type { Milestone, ShipmentStatus } from './domain/taxonomy';
+
+export interface EventLocation {
+  city?: string;
+  region?: string;
+  postalCode?: string;
+  country?: string;
+}
+
+/** One carrier scan, normalized. */
+export interface TrackingEvent {
+  /** Stable identity for deduplication across polls and pushes. */
+  id: string;
+  status: ShipmentStatus;
+  rawCode: string;
+  rawText: string;
+  reasonCode?: string;
+  location?: EventLocation;
+  /** The instant in UTC. */
+  occurredAt: Date;
+  /** Offset from UTC in minutes as the carrier gave it; null when the carrier gave none. */
+  utcOffsetMinutes: number | null;
+}
+
+export interface EtaEstimate {
+  date: string; // YYYY-MM-DD in the destination's calendar
+  source: string; // e.g. 'carrier', 'carrier:revised'
+  recordedAt: Date;
+}
+
+export interface Lease {
+  owner: string;
+  expiresAt: Date;
+}
+
+export interface Shipment {
+  id: string;
+  merchantId: string;
+  orderId: string;
+  carrier: string;
+  trackingNumber: string;
+  status: ShipmentStatus;
+  events: TrackingEvent[];
+  eta: { original?: EtaEstimate; current?: EtaEstimate };
+  /** Delivered details, e.g. signed-by, when the carrier gives them. */
+  deliveredTo?: string;
+  /** Milestones already turned into notifications (the outbox's unique key is the real guard). */
+  milestones: Array<{ milestone: Milestone; at: Date }>;
+  lastCheckedAt?: Date;
+  lastEventAt?: Date;
+  /** When the carrier should next be asked; null stops polling. */
+  nextPollAt: Date | null;
+  /** Why the shipment is not being polled, e.g. carrier disabled, not found. */
+  trackingProblem?: string;
+  consecutiveFailures: number;
+  finalAt?: Date;
+  lease: Lease | null;
+  /** Fencing token: increases on every claim; completion writes must match it. */
+  fence: number;
+  createdAt: Date;
+  updatedAt: Date;
+}

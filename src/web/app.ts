@@ -1,0 +1,36 @@
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import type { Container } from '../app/container';
+import { pingDatabase } from '../db/connection';
+import { devOutboxRoutes } from './dev/dev-outbox.routes';
+import { errorHandler, notFoundHandler } from './error-handler';
+import { healthRoutes } from './health.routes';
+import { requestLogging } from './request-logging';
+
+/** Builds the Express app: guest pages, merchant API, webhooks and operations endpoints. */
+export function createWebApp(container: Container): Express {
+  const { config, logger, repositories } = container;
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.http.trustProxy);
+  app.use(requestLogging(logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:', 'https:'],
+          upgradeInsecureRequests: config.production ? [] : null,
+        },
+      },
+      hsts: config.production,
+      referrerPolicy: { policy: 'no-referrer' },
+    }),
+  );
+  app.use(healthRoutes(() => pingDatabase()));
+  if (config.demo && !config.production) app.use(devOutboxRoutes(repositories.devMessages));
+  app.use(notFoundHandler);
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,96 @@
+import { Router } from 'express';
+import type { DevMessageRepository } from '../../db/repositories/dev-message.repository';
+import { AppError } from '../../shared/app-error';
+import { html } from '../html';
+
+/**
+ * /dev/outbox lists what the log transports "sent". Demo and development only: the app factory
+ * never mounts it in production.
+ */
+export function devOutboxRoutes(messages: DevMessageRepository): Router {
+  const router = Router();
+  router.get('/dev/outbox', async (_req, res) => {
+    const list = await messages.list(200);
+    const rows = list.map(
+      (m) =>
+        html`<tr>
+          <td>${m.createdAt.toISOString().replace('T', ' ').slice(0, 19)}</td>
+          <td>${m.channel}</td>
+          <td>${m.to}</td>
+          <td>
+            ${m.channel === 'email' ? html`<a href="/dev/outbox/${m.id}">${m.subject ?? '(no subject)'}</a>` : html`<pre>${m.text}</pre>`}
+          </td>
+        </tr>`,
+    );
+    res.type('html').send(
+      html`<!doctype html>
+        <html lang="en">
+          <head>
+            <meta charset="utf-8" />
+            <meta name="viewport" content="width=device-width,initial-scale=1" />
+            <title>Dev outbox · Porchlight</title>
+            <style>
+              body {
+                font:
+                  15px/1.4 system-ui,
+                  sans-serif;
+                margin: 2rem;
+                color: #1b1f24;
+              }
+              table {
+                border-collapse: collapse;
+                width: 100%;
+              }
+              td,
+              th {
+                border-bottom: 1px solid #ddd;
+                padding: 0.5rem;
+                text-align: left;
+                vertical-align: top;
+              }
+              pre {
+                white-space: pre-wrap;
+                margin: 0;
+                font: inherit;
+              }
+            </style>
+          </head>
+          <body>
+            <main>
+              <h1>Dev outbox</h1>
+              <p>${list.length} message(s) recorded by the log transports, newest first.</p>
+              <table>
+                <thead>
+                  <tr>
+                    <th>When (UTC)</th>
+                    <th>Channel</th>
+                    <th>To</th>
+                    <th>Message</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${rows}
+                </tbody>
+              </table>
+            </main>
+          </body>
+        </html>`.value,
+    );
+  });
+  router.get('/dev/outbox/:id', async (req, res) => {
+    const message = await messages.findById(req.params.id);
+    if (!message) throw new AppError('not_found', 'No such message.');
+    if (req.query.format === 'text' || !message.html)
+      return void res.type('text/plain').send(message.text);
+    // The stored HTML is the email exactly as the guest would see it.
+    res.setHeader(
+      'Content-Security-Policy',
+      "default-src 'none'; img-src * data:; style-src 'unsafe-inline'",
+    );
+    res.type('html').send(message.html);
+  });
+  router.get('/dev/outbox.json', async (_req, res) => {
+    res.json({ messages: await messages.list(200) });
+  });
+  return router;
+}

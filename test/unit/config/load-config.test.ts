@@ -1,0 +1,98 @@
+import path from 'node:path';
+import { ConfigError, loadConfig } from '../../../src/config/load-config';
+
+const configDir = path.resolve(__dirname, '../../../config');
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env, configDir);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('when nothing is configured in development, then it runs the demo on the embedded database', () => {
+    const config = loadConfig({ NODE_ENV: 'development' }, configDir);
+    expect(config.demo).toBe(true);
+    expect(config.mongodb.uri).toBeUndefined();
+    expect(config.http.port).toBe(3000);
+    expect(config.http.publicBaseUrl).toBe('http://localhost:3000');
+    expect(config.email.transport).toBe('log');
+    expect(Object.isFrozen(config.http)).toBe(true);
+  });
+
+  it('when environment variables are set, then they override the per-environment files', () => {
+    const config = loadConfig(
+      { NODE_ENV: 'development', PORT: '8080', MONGODB_URI: 'mongodb://db:27017/x', DEMO: 'auto' },
+      configDir,
+    );
+    expect(config.http.port).toBe(8080);
+    expect(config.mongodb.uri).toBe('mongodb://db:27017/x');
+    expect(config.demo).toBe(false);
+  });
+
+  it('when several variables are bad, then every one is named with what it expects and an example', () => {
+    const problems = problemsOf({
+      NODE_ENV: 'development',
+      PORT: 'eighty',
+      LOG_LEVEL: 'loud',
+      MONGODB_URI: 'postgres://x',
+      TOKEN_SECRET: 'short',
+    });
+    expect(problems).toHaveLength(4);
+    expect(problems.join('\n')).toMatch(/PORT: .*example: 3000/);
+    expect(problems.join('\n')).toMatch(/LOG_LEVEL: .*"loud"/);
+    expect(problems.join('\n')).toMatch(/MONGODB_URI: a mongodb:\/\/ URI/);
+    expect(problems.join('\n')).toMatch(/TOKEN_SECRET: at least 32 characters/);
+  });
+
+  it('when production lacks its required settings, then it refuses to start and lists them all', () => {
+    const problems = problemsOf({ NODE_ENV: 'production' });
+    const text = problems.join('\n');
+    expect(text).toMatch(/MONGODB_URI is required in production/);
+    expect(text).toMatch(/PUBLIC_BASE_URL is required in production/);
+    expect(text).toMatch(/TOKEN_SECRET must be set in production/);
+    expect(text).toMatch(/EMAIL_TRANSPORT must be chosen explicitly/);
+    expect(text).toMatch(/SMS_TRANSPORT must be chosen explicitly/);
+  });
+
+  it('when a real provider is chosen without credentials, then the missing credentials are named', () => {
+    const problems = problemsOf({
+      NODE_ENV: 'development',
+      EMAIL_TRANSPORT: 'sendgrid',
+      SMS_TRANSPORT: 'twilio',
+    });
+    expect(problems.join('\n')).toMatch(/SENDGRID_API_KEY is required/);
+    expect(problems.join('\n')).toMatch(/TWILIO_ACCOUNT_SID is required/);
+    expect(problems.join('\n')).toMatch(/TWILIO_MESSAGING_SERVICE_SID or TWILIO_FROM_NUMBER/);
+  });
+
+  it('when production is fully configured with log transports, then it starts without demo mode', () => {
+    const config = loadConfig(
+      {
+        NODE_ENV: 'production',
+        MONGODB_URI: 'mongodb+srv://cluster.example/porchlight',
+        PUBLIC_BASE_URL: 'https://track.example.com/',
+        TOKEN_SECRET: 'x'.repeat(40),
+        EMAIL_TRANSPORT: 'log',
+        SMS_TRANSPORT: 'log',
+      },
+      configDir,
+    );
+    expect(config.production).toBe(true);
+    expect(config.demo).toBe(false);
+    expect(config.http.publicBaseUrl).toBe('https://track.example.com');
+  });
+
+  it('when a boolean says "false", then it is false (not coerced to true)', () => {
+    expect(
+      loadConfig({ NODE_ENV: 'development', TRUST_PROXY: 'false' }, configDir).http.trustProxy,
+    ).toBe(false);
+    expect(
+      loadConfig({ NODE_ENV: 'development', TRUST_PROXY: '2' }, configDir).http.trustProxy,
+    ).toBe(2);
+  });
+});
