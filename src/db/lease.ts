@@ -41,7 +41,7 @@ export async function claimDue(model: LeasedModel, options: ClaimOptions): Promi
           ],
         },
         { $set: { lease }, $inc: { fence: 1 } },
-        { sort: options.sort, new: true, projection: { _id: 1, fence: 1 } },
+        { sort: options.sort, returnDocument: 'after', projection: { _id: 1, fence: 1 } },
       )
       .lean<{ _id: { toHexString(): string }; fence: number }>();
     if (!doc) break;

@@ -19,7 +19,7 @@ export class MerchantRepository {
     const doc = await MerchantModel.findOneAndUpdate(
       { slug },
       { $setOnInsert: { slug, ...merchant } },
-      { upsert: true, new: true },
+      { upsert: true, returnDocument: 'after' },
     ).lean();
     return toEntity<Merchant>(doc);
   }
@@ -36,7 +36,7 @@ export class MerchantRepository {
     const doc = await MerchantModel.findByIdAndUpdate(
       merchantId,
       { $set: changes },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean();
     return toEntityOrNull<Merchant>(doc);
   }

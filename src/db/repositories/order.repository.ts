@@ -26,7 +26,7 @@ export class OrderRepository {
           guest: { ...fields.guest, emailNormalized: normalizeEmail(fields.guest.email) },
         },
       },
-      { upsert: true, new: true, includeResultMetadata: true },
+      { upsert: true, returnDocument: 'after', includeResultMetadata: true },
     ).lean()) as unknown as { value: unknown; lastErrorObject?: { updatedExisting?: boolean } };
     return { order: fromDoc(result.value), created: !result.lastErrorObject?.updatedExisting };
   }

@@ -17,7 +17,7 @@ export class ShipmentRepository {
     const doc = await ShipmentModel.findOneAndUpdate(
       { merchantId, carrier, trackingNumber },
       { $setOnInsert: { merchantId, carrier, trackingNumber, ...rest } },
-      { upsert: true, new: true },
+      { upsert: true, returnDocument: 'after' },
     ).lean();
     return toEntity<Shipment>(doc);
   }
