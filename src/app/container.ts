@@ -10,6 +10,8 @@ import { SuppressionRepository } from '../db/repositories/suppression.repository
 import type { EmailSender } from '../notify/senders/email-sender';
 import type { SmsSender } from '../notify/senders/sms-sender';
 import { createEmailSender, createSmsSender } from '../notify/senders/select-senders';
+import { createCarrierRegistry } from '../tracking/carriers';
+import type { CarrierRegistry } from '../tracking/carrier-registry';
 import { systemClock, type Clock } from '../shared/clock';
 import type { Logger } from '../shared/logger';
 import { newProcessIdentity } from '../shared/process-identity';
@@ -34,6 +36,7 @@ export interface Container {
   processId: string;
   repositories: Repositories;
   senders: { email: EmailSender; sms: SmsSender };
+  carriers: CarrierRegistry;
 }
 
 /** What tests may replace: a fixed clock, recording or failing senders. */
@@ -41,6 +44,7 @@ export interface ContainerOverrides {
   clock?: Clock;
   processId?: string;
   senders?: Partial<Container['senders']>;
+  carriers?: CarrierRegistry;
 }
 
 export function buildContainer(
@@ -68,5 +72,6 @@ export function buildContainer(
       email: overrides.senders?.email ?? createEmailSender(config, repositories.devMessages),
       sms: overrides.senders?.sms ?? createSmsSender(config, repositories.devMessages),
     },
+    carriers: overrides.carriers ?? createCarrierRegistry(config),
   };
 }
