@@ -6,7 +6,7 @@ void run({ web: true, worker: true }, (app) => {
   const lines = [
     '',
     `Porchlight is running (database: ${app.database.rung}).`,
-    `  Web server:   ${app.url}`,
+    `  Web server:   ${app.url?.replace('0.0.0.0', 'localhost')}`,
     `  Merchant API: ${base}/api/v1  (OpenAPI: ${base}/api/v1/openapi.json)`,
     `  Order lookup: ${base}/track`,
   ];
