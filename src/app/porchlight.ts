@@ -63,9 +63,14 @@ export async function startPorchlight(options: StartOptions): Promise<RunningPor
     server = createServer(createWebApp(container));
     const address = await listen(server, config.http.port, config.http.host);
     url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+    logger.info({ port: address.port }, 'web server listening');
   }
   const scheduler = new Scheduler(container);
-  if (options.worker) scheduler.start(workerJobs(config));
+  if (options.worker) {
+    const jobs = workerJobs(config);
+    scheduler.start(jobs);
+    logger.info({ jobs: jobs.map((j) => `${j.name} (${j.schedule})`) }, 'worker started');
+  }
 
   let shuttingDown: Promise<void> | undefined;
   const shutdown = () =>
