@@ -1,0 +1,69 @@
+import type { Request, RequestHandler, Response } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { Config } from '../config/config';
+import { AppError } from '../shared/app-error';
+import { sendPage } from './guest-headers';
+import { guestLocale } from './guest-locale';
+import { tooManyPage } from './pages/guest-pages.page';
+
+const windowMs = 15 * 60_000;
+
+function refuse(config: Config) {
+  return (req: Request, res: Response, next: (e?: unknown) => void) => {
+    const retryAfterSeconds = Math.ceil(windowMs / 1000);
+    if (req.path.endsWith('.json') || req.accepts(['html', 'json']) === 'json')
+      return next(new AppError('rate_limited', 'Too many requests.', { retryAfterSeconds }));
+    res.setHeader('Retry-After', String(retryAfterSeconds));
+    sendPage(res, config, tooManyPage(guestLocale(req), req.path), 429);
+  };
+}
+
+/**
+ * Misses (unknown, expired or revoked links: any 4xx) per client. Successful views are not
+ * counted, so a guest reloading their own page is never limited.
+ */
+export function statusMissLimiter(config: Config): RequestHandler {
+  return rateLimit({
+    windowMs,
+    limit: config.guestPages.missLimit,
+    skipSuccessfulRequests: true,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: refuse(config),
+  });
+}
+
+const wasHit = (_req: Request, res: Response) => res.locals.lookupHit === true;
+
+/** Failed lookups per client. */
+export function lookupClientLimiter(config: Config): RequestHandler {
+  return rateLimit({
+    windowMs,
+    limit: config.guestPages.lookupClientLimit,
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: wasHit,
+    standardHeaders: 'draft-8',
+    legacyHeaders: false,
+    handler: refuse(config),
+  });
+}
+
+/** Failed lookups per order number, from anywhere: guessing one order's email or postcode. */
+export function lookupOrderLimiter(config: Config): RequestHandler {
+  return rateLimit({
+    windowMs,
+    limit: config.guestPages.lookupOrderLimit,
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: wasHit,
+    standardHeaders: false,
+    legacyHeaders: false,
+    keyGenerator: (req) => `order:${lookupOrderNumber(req)}`,
+    skip: (req) => lookupOrderNumber(req) === '',
+    handler: refuse(config),
+  });
+}
+
+export function lookupOrderNumber(req: Request): string {
+  const value = (req.body as Record<string, unknown> | undefined)?.orderNumber;
+  return typeof value === 'string' ? value.trim().toLowerCase().slice(0, 64) : '';
+}
