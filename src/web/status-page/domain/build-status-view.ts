@@ -67,8 +67,8 @@ function deliveryView(
   input: StatusViewInput,
   text: GuestPageText,
 ) {
-  const original = shipment.eta.original?.date ?? null;
-  const estimated = shipment.eta.current?.date ?? original;
+  const original = shipment.eta?.original?.date ?? null;
+  const estimated = shipment.eta?.current?.date ?? original;
   const delayed = isDelayed(shipment);
   const deliveredEvent = events.find((e) => e.status === 'delivered');
   const deliveredAt =

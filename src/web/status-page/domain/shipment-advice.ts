@@ -15,14 +15,14 @@ const explainedStatuses: AdviceKind[] = [
 
 /** A later revised date than the original one means the parcel runs late. */
 export function isDelayed(shipment: Shipment): boolean {
-  const original = shipment.eta.original?.date;
-  const current = shipment.eta.current?.date;
+  const original = shipment.eta?.original?.date;
+  const current = shipment.eta?.current?.date;
   return Boolean(original && current && current > original);
 }
 
 /** Stalled counts only while no scan came after the stall was noticed. */
 function isStalled(shipment: Shipment): boolean {
-  const stall = shipment.milestones.filter((m) => m.milestone === 'stalled').at(-1);
+  const stall = (shipment.milestones ?? []).filter((m) => m.milestone === 'stalled').at(-1);
   if (!stall || shipment.status !== 'in_transit') return false;
   return !shipment.lastEventAt || shipment.lastEventAt.getTime() <= new Date(stall.at).getTime();
 }
