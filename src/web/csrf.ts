@@ -39,9 +39,15 @@ export class CsrfGuard {
     return expected.length === given.length && timingSafeEqual(expected, given);
   }
 
+  /** Read straight from the header: only this one cookie matters, and only on form pages. */
   private cookieOf(req: Request): string | undefined {
-    const value = (req.cookies as Record<string, unknown> | undefined)?.[this.cookieName];
-    return typeof value === 'string' && /^[A-Za-z0-9_-]{24}$/.test(value) ? value : undefined;
+    const header = req.headers.cookie;
+    if (!header) return undefined;
+    for (const part of header.split(';')) {
+      const [name, value] = part.trim().split('=', 2);
+      if (name === this.cookieName && value && /^[A-Za-z0-9_-]{24}$/.test(value)) return value;
+    }
+    return undefined;
   }
 
   private sign(value: string): string {

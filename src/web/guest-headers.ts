@@ -7,11 +7,12 @@ import type { Config } from '../config/config';
  * the URL itself is the key to an order.
  */
 export function guestHeaders(config: Config): RequestHandler {
+  const csp = guestCsp(config, []);
   return (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Referrer-Policy', 'no-referrer');
     res.setHeader('X-Robots-Tag', 'noindex, nofollow');
-    res.setHeader('Content-Security-Policy', guestCsp(config, []));
+    res.setHeader('Content-Security-Policy', csp);
     if (config.production)
       res.setHeader('Strict-Transport-Security', 'max-age=31536000; includeSubDomains');
     next();

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import cookieParser from 'cookie-parser';
 import express, { Router } from 'express';
 import type { Container } from '../app/container';
 import { CsrfGuard } from './csrf';
@@ -21,7 +20,7 @@ export function guestPages(container: Container): Router {
     '/assets',
     express.static(guestAssetsDir, { maxAge: '1h', index: false, fallthrough: false }),
   );
-  router.use(['/t', '/track'], guestHeaders(config), cookieParser());
+  router.use(['/t', '/track'], guestHeaders(config));
   const deps = {
     container,
     snapshots: new StatusSnapshots(
@@ -30,7 +29,7 @@ export function guestPages(container: Container): Router {
       config.guestPages.cacheFreshMs,
     ),
     csrf: new CsrfGuard(config),
-    missLimiter: statusMissLimiter(config),
+    misses: statusMissLimiter(config),
   };
   router.use(statusPageRoutes(deps));
   router.use(guestPreferencesRoutes(deps));

@@ -3,33 +3,36 @@ import { rateLimit } from 'express-rate-limit';
 import type { Config } from '../config/config';
 import { AppError } from '../shared/app-error';
 import { sendPage } from './guest-headers';
-import { guestLocale } from './guest-locale';
+import { guestLocale, wantsJson } from './guest-locale';
+import { MissLimiter } from './miss-limiter';
 import { tooManyPage } from './pages/guest-pages.page';
 
 const windowMs = 15 * 60_000;
 
+/** The 429 answer: an HTML page for people, the standard JSON error for the JSON view. */
+function sendTooMany(config: Config, req: Request, res: Response, retryAfterSeconds: number) {
+  res.setHeader('Retry-After', String(retryAfterSeconds));
+  if (req.path.endsWith('.json') || wantsJson(req)) {
+    const error = new AppError('rate_limited', 'Too many requests.');
+    res.status(429).json({ error: { code: error.code, message: error.message, fields: [] } });
+    return;
+  }
+  sendPage(res, config, tooManyPage(guestLocale(req), req.path), 429);
+}
+
 function refuse(config: Config) {
-  return (req: Request, res: Response, next: (e?: unknown) => void) => {
-    const retryAfterSeconds = Math.ceil(windowMs / 1000);
-    if (req.path.endsWith('.json') || req.accepts(['html', 'json']) === 'json')
-      return next(new AppError('rate_limited', 'Too many requests.', { retryAfterSeconds }));
-    res.setHeader('Retry-After', String(retryAfterSeconds));
-    sendPage(res, config, tooManyPage(guestLocale(req), req.path), 429);
-  };
+  return (req: Request, res: Response) => sendTooMany(config, req, res, Math.ceil(windowMs / 1000));
 }
 
 /**
- * Misses (unknown, expired or revoked links: any 4xx) per client. Successful views are not
- * counted, so a guest reloading their own page is never limited.
+ * Misses (unknown, expired or revoked links) per client. Successful views are not counted,
+ * so a guest reloading their own page is never limited.
  */
-export function statusMissLimiter(config: Config): RequestHandler {
-  return rateLimit({
-    windowMs,
+export function statusMissLimiter(config: Config): MissLimiter {
+  return new MissLimiter({
     limit: config.guestPages.missLimit,
-    skipSuccessfulRequests: true,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: refuse(config),
+    windowMs,
+    refuse: (req, res, retryAfter) => sendTooMany(config, req, res, retryAfter),
   });
 }
 

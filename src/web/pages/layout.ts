@@ -80,5 +80,6 @@ export function layout(input: LayoutInput): RenderedPage {
         </footer>
       </body>
     </html>`;
-  return { body: body.value, inlineStyles: [style] };
+  // Source indentation is a third of the bytes; a newline keeps the same whitespace meaning.
+  return { body: body.value.replace(/\n\s+/g, '\n'), inlineStyles: [style] };
 }

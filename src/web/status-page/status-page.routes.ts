@@ -1,13 +1,16 @@
-import { type Request, type RequestHandler, type Response, Router } from 'express';
+import { type Request, type Response, Router } from 'express';
+import { LRUCache } from 'lru-cache';
 import type { Container } from '../../app/container';
 import { hashStatusToken, isWellFormedToken } from '../../orders/status-token';
 import { AppError } from '../../shared/app-error';
 import type { CsrfGuard } from '../csrf';
+import type { MissLimiter } from '../miss-limiter';
 import { guestCsp, sendPage } from '../guest-headers';
-import { guestLocale } from '../guest-locale';
+import { guestLocale, wantsJson } from '../guest-locale';
 import { notFoundPage } from '../pages/guest-pages.page';
 import { statusPage } from '../pages/status.page';
 import { buildStatusView } from './domain/build-status-view';
+import { prepareBody, sendPrepared, type PreparedBody } from './prepared-body';
 import { timeZoneName, validTimeZone } from './domain/guest-time';
 import type { StatusSnapshot, StatusSnapshots } from './status-snapshots';
 
@@ -15,11 +18,12 @@ export interface StatusPageDeps {
   container: Container;
   snapshots: StatusSnapshots;
   csrf: CsrfGuard;
-  missLimiter: RequestHandler;
+  misses: MissLimiter;
 }
 
 /** The same answer for unknown, expired and revoked tokens, whatever the reason. */
 export function sendMiss(req: Request, res: Response, deps: StatusPageDeps, json: boolean): void {
+  deps.misses.record(req);
   if (json) throw new AppError('not_found', 'Not found.');
   const locale = guestLocale(req);
   sendPage(
@@ -62,11 +66,11 @@ function render(
     now,
     links: { page, json: `${page}.json`, preferences: `${page}/preferences` },
   });
-  let output: { body: string; csp?: string };
-  if (json) output = { body: JSON.stringify(view) };
+  let output: PreparedBody;
+  if (json) output = prepareBody(JSON.stringify(view));
   else {
     const rendered = statusPage(view, timeZoneName(timeZone, locale, now), path);
-    output = { body: rendered.body, csp: guestCsp(config, rendered.inlineStyles) };
+    output = prepareBody(rendered.body, guestCsp(config, rendered.inlineStyles));
   }
   if (snapshot.renders.size > 32) snapshot.renders.clear();
   snapshot.renders.set(key, output);
@@ -77,23 +81,26 @@ function render(
 export function statusPageRoutes(deps: StatusPageDeps): Router {
   const router = Router();
   const secret = deps.container.config.security.tokenSecret;
-  router.get('/t/:token', deps.missLimiter, async (req, res) => {
+  // HMAC per hit is measurable at thousands of requests per second; the hashes of recently
+  // seen tokens are kept (memory that already holds the secret itself).
+  const hashes = new LRUCache<string, string>({ max: 10_000 });
+  const hashOf = (token: string) => {
+    let hash = hashes.get(token);
+    if (!hash) {
+      hash = hashStatusToken(token, secret);
+      hashes.set(token, hash);
+    }
+    return hash;
+  };
+  router.get('/t/:token', deps.misses.check, async (req, res) => {
     const raw = String(req.params.token);
     const suffixed = raw.endsWith('.json');
     const token = suffixed ? raw.slice(0, -5) : raw;
-    const json = suffixed || req.accepts(['html', 'json']) === 'json';
-    res.setHeader('Vary', 'Accept, Accept-Language');
-    const snapshot = isWellFormedToken(token)
-      ? await deps.snapshots.get(hashStatusToken(token, secret))
-      : null;
+    const json = suffixed || wantsJson(req);
+    const snapshot = isWellFormedToken(token) ? await deps.snapshots.get(hashOf(token)) : null;
     if (!snapshot) return sendMiss(req, res, deps, json);
     const output = render(snapshot, token, req, json, deps);
-    if (json) res.type('json').send(output.body);
-    else
-      res
-        .setHeader('Content-Security-Policy', output.csp ?? '')
-        .type('html')
-        .send(output.body);
+    sendPrepared(req, res, output, json ? 'application/json' : 'text/html');
   });
   return router;
 }

@@ -5,6 +5,7 @@ import type { Merchant } from '../../merchants/merchant';
 import type { Order } from '../../orders/order';
 import type { Clock } from '../../shared/clock';
 import type { Shipment } from '../../tracking/shipment';
+import type { PreparedBody } from './prepared-body';
 
 /** What one status link shows, loaded together, plus a fingerprint of when it was loaded. */
 export interface StatusSnapshot {
@@ -13,7 +14,7 @@ export interface StatusSnapshot {
   shipments: Shipment[];
   version: string;
   /** Rendered outputs of this exact snapshot (page, JSON) by format, language and minute. */
-  renders: Map<string, { body: string; csp?: string }>;
+  renders: Map<string, PreparedBody>;
 }
 
 interface Entry {

@@ -246,6 +246,18 @@ describe('guest status page', () => {
     expect((await request(app.url).get('/assets/status.js')).status).toBe(200);
   });
 
+  it('when the browser accepts br or gzip, then the cached page is sent compressed and decodes to the same page', async () => {
+    const { token } = await seedOrder(app.container, { shipments: [{ status: 'in_transit' }] });
+    const plain = await request(app.url).get(`/t/${token}`).set('Accept-Encoding', 'identity');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    for (const coding of ['br', 'gzip']) {
+      const res = await request(app.url).get(`/t/${token}`).set('Accept-Encoding', coding);
+      expect(res.headers['content-encoding']).toBe(coding);
+      expect(res.headers.vary).toContain('Accept-Encoding');
+      expect(res.text).toBe(plain.text);
+    }
+  });
+
   it('when every shipment is final, then the page carries no polling script', async () => {
     const { token } = await seedOrder(app.container, {
       shipments: [{ status: 'delivered' }, { status: 'returned_to_sender' }],
