@@ -1,29 +1,34 @@
 import type { Request } from 'express';
 import { LRUCache } from 'lru-cache';
-import { asLocale, localeFromAcceptLanguage, resolveLocale, type Locale } from '../i18n/locale';
+import { asLocale, localesFromAcceptLanguage, resolveLocale, type Locale } from '../i18n/locale';
 
 /**
- * The page language: `?lang=` first, then the browser's Accept-Language, then the order's
- * language and the merchant's default (the candidates), then English.
+ * The page language: `?lang=` first; then the order's language (the first candidate) when the
+ * browser accepts it at all; otherwise the browser's best supported language overrides it;
+ * then the candidates in order (order, merchant default); then English. So a Spanish order
+ * opens in Spanish on a phone set to "es, en", and in German on one set only to German.
  */
 export function guestLocale(req: Request, ...candidates: Array<string | undefined>): Locale {
   const lang = typeof req.query.lang === 'string' ? req.query.lang : undefined;
-  return (
-    asLocale(lang) ?? browserLocale(req.headers['accept-language']) ?? resolveLocale(...candidates)
-  );
+  const chosen = asLocale(lang);
+  if (chosen) return chosen;
+  const accepted = browserLocales(req.headers['accept-language']);
+  const ordered = asLocale(candidates[0]);
+  if (ordered && accepted.includes(ordered)) return ordered;
+  return accepted[0] ?? resolveLocale(...candidates);
 }
 
 // Browsers send a handful of distinct headers; parsing each once keeps the hot path cheap.
-const parsed = new LRUCache<string, Locale | 'none'>({ max: 500 });
+const parsed = new LRUCache<string, Locale[]>({ max: 500 });
 
-function browserLocale(header: string | undefined): Locale | undefined {
-  if (!header) return undefined;
-  let locale = parsed.get(header);
-  if (!locale) {
-    locale = localeFromAcceptLanguage(header) ?? 'none';
-    parsed.set(header, locale);
+function browserLocales(header: string | undefined): Locale[] {
+  if (!header) return [];
+  let locales = parsed.get(header);
+  if (!locales) {
+    locales = localesFromAcceptLanguage(header);
+    parsed.set(header, locales);
   }
-  return locale === 'none' ? undefined : locale;
+  return locales;
 }
 
 /** JSON only when asked for explicitly; browsers (text/html) and `*\/*` get the page. */

@@ -29,6 +29,8 @@ export function layout(input: LayoutInput): RenderedPage {
   const colors = brandColors(brand.color);
   // Built only from validated #rrggbb colours, so it is safe to emit unescaped.
   const style = `:root{--brand:${colors.brand};--on-brand:${colors.onBrand};--accent:${colors.accent}}`;
+  // One string, so formatting can never add whitespace that would change the CSP hash.
+  const styleElement = new SafeHtml(`<style>${style}</style>`);
   const initial = brand.name.trim().charAt(0).toUpperCase();
   const data = Object.entries(input.mainData ?? {}).map(
     ([key, value]) => html` data-${key}="${value}"`,
@@ -55,10 +57,7 @@ export function layout(input: LayoutInput): RenderedPage {
         <meta name="theme-color" content="${colors.brand}" />
         <title>${input.title}</title>
         <link rel="stylesheet" href="/assets/guest.css" />
-        <style>
-          ${new SafeHtml(style)}
-        </style>
-        ${input.script ? html`<script src="${input.script}" defer></script>` : ''}
+        ${styleElement} ${input.script ? html`<script src="${input.script}" defer></script>` : ''}
       </head>
       <body>
         <a class="skip-link" href="#main">${text.skipToContent}</a>

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { buildContainer } from '../../../src/app/container';
 import { loadConfig } from '../../../src/config/load-config';
@@ -178,6 +179,10 @@ describe('guest status page', () => {
     const es = await request(app.url).get(`/t/${token}`).set('Accept-Language', 'es-ES,es;q=0.9');
     expect(es.text).toContain('<html lang="es">');
     expect(es.text).toContain('En reparto');
+    const bilingual = await request(app.url)
+      .get(`/t/${token}`)
+      .set('Accept-Language', 'en-US,en;q=0.9,de;q=0.5');
+    expect(bilingual.text).toContain('<html lang="de">');
     const fr = await request(app.url).get(`/t/${token}?lang=fr`).set('Accept-Language', 'es');
     expect(fr.text).toContain('<html lang="fr">');
     expect(fr.text).toContain('En cours de livraison');
@@ -239,6 +244,9 @@ describe('guest status page', () => {
     expect(csp).toContain("script-src 'self'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).toMatch(/style-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+    const inline = /<style>([^<]*)<\/style>/.exec(res.text)?.[1] ?? '';
+    const inlineHash = createHash('sha256').update(inline).digest('base64');
+    expect(csp).toContain(`'sha256-${inlineHash}'`);
     expect(res.text).not.toMatch(/<script>/);
     expect(res.text).toContain('<script src="/assets/status.js" defer>');
     const css = await request(app.url).get('/assets/guest.css');
