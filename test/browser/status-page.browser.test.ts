@@ -74,7 +74,8 @@ describe('status page in a phone browser', () => {
 
   beforeAll(async () => {
     mkdirSync(artifacts, { recursive: true });
-    app = await startTestApp({ env: { DEMO: 'on' } });
+    // No freshness window, so a change written by the test is visible to the very next poll.
+    app = await startTestApp({ env: { DEMO: 'on', STATUS_CACHE_FRESH_MS: '0' } });
     const now = Date.now();
     const today = new Date(now).toISOString().slice(0, 10);
     const later = new Date(now + 2 * 24 * hour).toISOString().slice(0, 10);
@@ -160,4 +161,76 @@ describe('status page in a phone browser', () => {
       await context.close();
     }
   });
+
+  it('when the page is open and a shipment changes, then it updates itself, and stops polling once everything is final', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      locale: 'es-ES',
+    });
+    const page = await context.newPage();
+    const polls: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('.json')) polls.push(r.url());
+    });
+    try {
+      await page.clock.install();
+      await page.goto(`${app.url}${demoPath('1002')}`);
+      expect(await page.getAttribute('main', 'data-final')).toBe('false');
+      const delivered = {
+        id: 'late-1',
+        status: 'delivered',
+        rawCode: 'DL',
+        rawText: 'Entregado en buzón',
+        occurredAt: new Date(),
+        utcOffsetMinutes: 60,
+      };
+      await ShipmentModel.updateOne(
+        { trackingNumber: 'SIM1002HAPPY' },
+        { $set: { status: 'delivered', finalAt: new Date() }, $push: { events: delivered } },
+      );
+      await page.clock.fastForward(61_000);
+      await page.locator('h2.status-title', { hasText: /^Entregado$/ }).waitFor();
+      expect(await page.textContent('#live-status')).toBe('Seguimiento actualizado.');
+
+      await ShipmentModel.updateOne(
+        { trackingNumber: 'SIM1002DELAY' },
+        { $set: { status: 'returned_to_sender', finalAt: new Date() } },
+      );
+      await page.clock.fastForward(61_000);
+      await page.locator('h2.status-title', { hasText: /^Devuelto al remitente$/ }).waitFor();
+      const pollsWhenFinal = polls.length;
+      await page.clock.fastForward(20 * 60_000);
+      await page.waitForTimeout(200);
+      expect(polls.length).toBe(pollsWhenFinal);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it.each([
+    ['lookup', () => '/track', 'lookup-phone.png'],
+    ['preferences', () => `${demoPath('1001')}/preferences`, 'preferences-phone.png'],
+    ['not found', () => '/t/AAAAAAAAAAAAAAAAAAAAAA', 'not-found-phone.png'],
+  ])(
+    'when the %s page is opened on a phone, then axe finds nothing serious',
+    async (_name, path_, screenshot) => {
+      const context = await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+      });
+      const page = await context.newPage();
+      try {
+        await page.goto(`${app.url}${path_()}`);
+        expect(await page.getByRole('main').count()).toBe(1);
+        const results = await new AxeBuilder({ page }).analyze();
+        const serious = results.violations.filter(
+          (v) => v.impact === 'serious' || v.impact === 'critical',
+        );
+        expect(serious.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+        await page.screenshot({ path: path.join(artifacts, screenshot), fullPage: true });
+      } finally {
+        await context.close();
+      }
+    },
+  );
 });
