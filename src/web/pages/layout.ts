@@ -13,6 +13,8 @@ export interface LayoutInput {
   script?: string;
   /** Path of this page, for the language links (no query string). */
   path: string;
+  /** Pages reached through a private link remind the guest not to share it. */
+  privateLink?: boolean;
 }
 
 export interface RenderedPage {
@@ -70,7 +72,7 @@ export function layout(input: LayoutInput): RenderedPage {
         <main id="main" class="wrap" tabindex="-1" ${data}>${input.main}</main>
         <p class="visually-hidden" role="status" aria-live="polite" id="live-status"></p>
         <footer class="wrap site-footer">
-          <p>${text.privacyNote}</p>
+          ${input.privateLink ? html`<p>${text.privacyNote}</p>` : ''}
           <nav aria-label="${text.languageNav}">
             <ul class="languages">
               ${languages}

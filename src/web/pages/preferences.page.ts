@@ -29,6 +29,7 @@ export function preferencesPage(input: PreferencesPageInput): RenderedPage {
     title: `${text.preferencesTitle} · ${input.brand.name}`,
     brand: input.brand,
     path,
+    privateLink: true,
     main: html`<h1>${text.preferencesTitle}</h1>
       <p class="lead">${text.preferencesIntro(input.orderNumber)}</p>
       ${

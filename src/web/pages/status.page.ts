@@ -68,5 +68,6 @@ export function statusPage(view: StatusView, timeZoneLabel: string, path: string
     },
     script: view.final ? undefined : '/assets/status.js',
     path,
+    privateLink: true,
   });
 }
