@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { guestPageText } from '../../../src/i18n/guest-page-text';
 import { defaultMerchantPreferences, type Merchant } from '../../../src/merchants/merchant';
 import { defaultGuestPreferences, type Order } from '../../../src/orders/order';
@@ -135,6 +136,13 @@ describe('status view', () => {
       }),
     ]);
     expect(result.shipments[0]?.advice.map((a) => a.kind)).toEqual(['stalled', 'tracking_problem']);
+  });
+
+  it('when the merchant API builds its OpenAPI document, then the JSON view schema converts to JSON Schema', () => {
+    const schema = z.toJSONSchema(statusViewSchema) as { properties: Record<string, unknown> };
+    expect(Object.keys(schema.properties)).toEqual(
+      expect.arrayContaining(['version', 'final', 'merchant', 'order', 'shipments', 'links']),
+    );
   });
 
   it('when no shipment exists yet, then the order is not final', () => {
