@@ -10,7 +10,7 @@ import {
   webLink,
 } from '../../../src/web/status-page/domain/build-status-view';
 import { deliveryProgress } from '../../../src/web/status-page/domain/delivery-progress';
-import { relativeAgo } from '../../../src/web/status-page/domain/guest-time';
+import { formatEtaDate, relativeAgo } from '../../../src/web/status-page/domain/guest-time';
 import { statusViewSchema } from '../../../src/web/status-page/status-view.schema';
 
 const now = new Date('2026-03-02T15:00:00Z');
@@ -143,6 +143,18 @@ describe('status view', () => {
     expect(Object.keys(schema.properties)).toEqual(
       expect.arrayContaining(['version', 'final', 'merchant', 'order', 'shipments', 'links']),
     );
+  });
+
+  it('when the ETA is today or tomorrow in the guest zone, then the page says so', () => {
+    // 15:00 UTC on March 2 is 09:00 in Chicago.
+    expect(formatEtaDate('2026-03-02', 'en', 'America/Chicago', now)).toBe(
+      'Today, Monday, March 2',
+    );
+    expect(formatEtaDate('2026-03-03', 'es', 'America/Chicago', now)).toBe(
+      'Mañana, martes, 3 de marzo',
+    );
+    expect(formatEtaDate('2026-03-03', 'en', 'Asia/Tokyo', now)).toBe('Today, Tuesday, March 3');
+    expect(formatEtaDate('2026-03-09', 'en', 'America/Chicago', now)).toBe('Monday, March 9');
   });
 
   it('when no shipment exists yet, then the order is not final', () => {

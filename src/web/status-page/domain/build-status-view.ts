@@ -7,7 +7,13 @@ import { isFinal } from '../../../tracking/domain/taxonomy';
 import type { EventLocation, Shipment, TrackingEvent } from '../../../tracking/shipment';
 import type { ShipmentView, StatusEventView, StatusView } from '../status-view.schema';
 import { deliveryProgress } from './delivery-progress';
-import { formatCalendarDate, formatEventTime, formatLongTime, relativeAgo } from './guest-time';
+import {
+  formatCalendarDate,
+  formatEtaDate,
+  formatEventTime,
+  formatLongTime,
+  relativeAgo,
+} from './guest-time';
 import { isDelayed, shipmentAdvice } from './shipment-advice';
 
 /** What the page knows about a carrier: a name and maybe a public tracking page. */
@@ -83,7 +89,7 @@ function deliveryView(
   const when = deliveredAt
     ? text.deliveredOn(formatLongTime(deliveredAt, input.locale, input.timeZone))
     : estimated
-      ? formatCalendarDate(estimated, input.locale)
+      ? formatEtaDate(estimated, input.locale, input.timeZone, input.now)
       : text.etaUnknown;
   return {
     estimatedDate: estimated,

@@ -84,3 +84,25 @@ export function relativeAgo(from: Date, now: Date, locale: Locale): string | und
   if (hours < 48) return rtf.format(-hours, 'hour');
   return rtf.format(-Math.floor(hours / 24), 'day');
 }
+
+/** YYYY-MM-DD of an instant in a zone. */
+function calendarDay(at: Date, timeZone: string): string {
+  return formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    at,
+  );
+}
+
+/**
+ * An estimated delivery date as the guest says it: "Today, Monday, March 2", "Tomorrow, ...",
+ * otherwise just the date.
+ */
+export function formatEtaDate(date: string, locale: Locale, timeZone: string, now: Date): string {
+  const formatted = formatCalendarDate(date, locale);
+  const days = Math.round(
+    (Date.parse(`${date}T00:00:00Z`) - Date.parse(`${calendarDay(now, timeZone)}T00:00:00Z`)) /
+      86_400_000,
+  );
+  if (days !== 0 && days !== 1) return formatted;
+  const word = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
+  return `${word.charAt(0).toUpperCase()}${word.slice(1)}, ${formatted}`;
+}
