@@ -41,4 +41,13 @@ export interface Config {
     readonly leaseMs: number;
   };
   readonly shutdownTimeoutMs: number;
+  /** Guest pages: status links, lookup and preferences. */
+  readonly guestPages: {
+    /** Misses per client per 15 minutes before 429. */
+    readonly missLimit: number;
+    readonly lookupClientLimit: number;
+    readonly lookupOrderLimit: number;
+    /** Cached page data is served this long before a cheap version check. */
+    readonly cacheFreshMs: number;
+  };
 }

@@ -157,5 +157,11 @@ function shapeConfig(v: RawValues): Config {
       leaseMs: v.LEASE_SECONDS * 1000,
     },
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+    guestPages: {
+      missLimit: v.GUEST_MISS_LIMIT,
+      lookupClientLimit: v.LOOKUP_CLIENT_LIMIT,
+      lookupOrderLimit: v.LOOKUP_ORDER_LIMIT,
+      cacheFreshMs: v.STATUS_CACHE_FRESH_MS,
+    },
   });
 }

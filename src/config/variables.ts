@@ -142,6 +142,26 @@ export const variables = {
     'Longest graceful shutdown before the process exits anyway.',
     '10000',
   ),
+  GUEST_MISS_LIMIT: variable(
+    int(1, 100000),
+    'Status-page misses (unknown, expired or revoked links) one client may make per 15 minutes before getting 429.',
+    '20',
+  ),
+  LOOKUP_CLIENT_LIMIT: variable(
+    int(1, 100000),
+    'Order lookups (/track) one client may submit per 15 minutes.',
+    '10',
+  ),
+  LOOKUP_ORDER_LIMIT: variable(
+    int(1, 100000),
+    'Order lookups naming the same order number allowed per 15 minutes, from any client.',
+    '5',
+  ),
+  STATUS_CACHE_FRESH_MS: variable(
+    int(0, 60000),
+    'How long a cached status page is served without re-checking the database for a newer shipment version.',
+    '2000',
+  ),
 } satisfies Record<string, Variable<unknown>>;
 
 export type VariableName = keyof typeof variables;

@@ -34,3 +34,15 @@ export function localeFromAcceptLanguage(header: string | undefined): Locale | u
   }
   return undefined;
 }
+
+/** Every supported language an Accept-Language header accepts (q > 0), best first. */
+export function localesFromAcceptLanguage(header: string | undefined): Locale[] {
+  if (!header) return [];
+  const found: Locale[] = [];
+  for (const part of header.split(',')) {
+    const locale = localeFromAcceptLanguage(part);
+    if (locale && !found.includes(locale)) found.push(locale);
+  }
+  const best = localeFromAcceptLanguage(header);
+  return best ? [best, ...found.filter((l) => l !== best)] : found;
+}

@@ -4,6 +4,7 @@ import type { Container } from '../app/container';
 import { pingDatabase } from '../db/connection';
 import { devOutboxRoutes } from './dev/dev-outbox.routes';
 import { errorHandler, notFoundHandler } from './error-handler';
+import { guestPages } from './guest-pages';
 import { healthRoutes } from './health.routes';
 import { requestLogging } from './request-logging';
 
@@ -30,6 +31,7 @@ export function createWebApp(container: Container): Express {
   );
   app.use(healthRoutes(() => pingDatabase()));
   if (config.demo && !config.production) app.use(devOutboxRoutes(repositories.devMessages));
+  app.use(guestPages(container));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   return app;

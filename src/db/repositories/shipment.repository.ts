@@ -36,4 +36,26 @@ export class ShipmentRepository {
     const docs = await ShipmentModel.find({ carrier, trackingNumber }).lean();
     return docs.map((d) => toEntity<Shipment>(d));
   }
+
+  /**
+   * Cheap change detector for caches: a fingerprint per shipment from a few small fields
+   * (write time, status, last check, last scan), without loading the events.
+   */
+  async versionsByOrder(orderId: string): Promise<string[]> {
+    const docs = await ShipmentModel.find(
+      { orderId },
+      { updatedAt: 1, status: 1, lastCheckedAt: 1, lastEventAt: 1 },
+    )
+      .sort({ _id: 1 })
+      .lean();
+    return docs.map((d) =>
+      [
+        d._id,
+        d.updatedAt?.getTime(),
+        d.status,
+        d.lastCheckedAt?.getTime(),
+        d.lastEventAt?.getTime(),
+      ].join(':'),
+    );
+  }
 }

@@ -12,8 +12,14 @@ export interface StatusTokenRecord {
 }
 
 export class StatusTokenRepository {
-  async create(record: { tokenHash: string; merchantId: string; orderId: string }): Promise<void> {
-    await StatusTokenModel.create({ ...record, expiresAt: null });
+  async create(record: {
+    tokenHash: string;
+    merchantId: string;
+    orderId: string;
+    /** Null (the default) while the order still moves; set when minting for a finished order. */
+    expiresAt?: Date | null;
+  }): Promise<void> {
+    await StatusTokenModel.create({ expiresAt: null, ...record });
   }
 
   /** The token's record when it is neither revoked nor expired at `now`. */

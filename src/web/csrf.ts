@@ -1,0 +1,58 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Request, Response } from 'express';
+import type { Config } from '../config/config';
+
+/**
+ * Signed double-submit protection for guest forms: a random cookie, and in the form an HMAC of
+ * it keyed by the token secret. Another site can make the browser send the cookie but can
+ * neither read it nor forge the matching field. No server-side state, so GET stays side-effect free.
+ */
+export class CsrfGuard {
+  private readonly cookieName: string;
+
+  constructor(private readonly config: Config) {
+    // __Host- binds the cookie to this exact origin over HTTPS.
+    this.cookieName = config.production ? '__Host-pl_csrf' : 'pl_csrf';
+  }
+
+  /** The form field value for this browser, setting its cookie when it has none. */
+  issue(req: Request, res: Response): string {
+    let value = this.cookieOf(req);
+    if (!value) {
+      value = randomBytes(18).toString('base64url');
+      res.cookie(this.cookieName, value, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: this.config.production,
+        path: '/',
+      });
+    }
+    return this.sign(value);
+  }
+
+  verify(req: Request): boolean {
+    const cookie = this.cookieOf(req);
+    const field = (req.body as Record<string, unknown> | undefined)?._csrf;
+    if (!cookie || typeof field !== 'string') return false;
+    const expected = Buffer.from(this.sign(cookie));
+    const given = Buffer.from(field);
+    return expected.length === given.length && timingSafeEqual(expected, given);
+  }
+
+  /** Read straight from the header: only this one cookie matters, and only on form pages. */
+  private cookieOf(req: Request): string | undefined {
+    const header = req.headers.cookie;
+    if (!header) return undefined;
+    for (const part of header.split(';')) {
+      const [name, value] = part.trim().split('=', 2);
+      if (name === this.cookieName && value && /^[A-Za-z0-9_-]{24}$/.test(value)) return value;
+    }
+    return undefined;
+  }
+
+  private sign(value: string): string {
+    return createHmac('sha256', this.config.security.tokenSecret)
+      .update(`csrf:${value}`)
+      .digest('base64url');
+  }
+}
