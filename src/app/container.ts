@@ -13,6 +13,10 @@ import { createEmailSender, createSmsSender } from '../notify/senders/select-sen
 import { createCarrierRegistry } from '../tracking/carriers';
 import type { CarrierRegistry } from '../tracking/carrier-registry';
 import { systemClock, type Clock } from '../shared/clock';
+import { PollService } from '../tracking/poll/poll-service';
+import { PushIngestion } from '../tracking/push/push-ingestion';
+import { TrackingRecorder } from '../tracking/tracking-recorder';
+import { trackingPolicy } from '../tracking/tracking-policy';
 import type { Logger } from '../shared/logger';
 import { newProcessIdentity } from '../shared/process-identity';
 
@@ -37,6 +41,8 @@ export interface Container {
   repositories: Repositories;
   senders: { email: EmailSender; sms: SmsSender };
   carriers: CarrierRegistry;
+  /** The tracking engine: polling (worker) and pushed updates (web). */
+  tracking: { poll: PollService; push: PushIngestion; recorder: TrackingRecorder };
 }
 
 /** What tests may replace: a fixed clock, recording or failing senders. */
@@ -62,16 +68,55 @@ export function buildContainer(
     suppressions: new SuppressionRepository(),
     devMessages: new DevMessageRepository(),
   };
+  const clock = overrides.clock ?? systemClock;
+  const processId = overrides.processId ?? newProcessIdentity('porchlight');
+  const carriers = overrides.carriers ?? createCarrierRegistry(config, clock.now());
+  const tracking = buildTracking(config, logger, clock, processId, repositories, carriers);
   return {
     config,
     logger,
-    clock: overrides.clock ?? systemClock,
-    processId: overrides.processId ?? newProcessIdentity('porchlight'),
+    clock,
+    processId,
     repositories,
     senders: {
       email: overrides.senders?.email ?? createEmailSender(config, repositories.devMessages),
       sms: overrides.senders?.sms ?? createSmsSender(config, repositories.devMessages),
     },
-    carriers: overrides.carriers ?? createCarrierRegistry(config),
+    carriers,
+    tracking,
+  };
+}
+
+function buildTracking(
+  config: Config,
+  logger: Logger,
+  clock: Clock,
+  owner: string,
+  repositories: Repositories,
+  carriers: CarrierRegistry,
+): Container['tracking'] {
+  const policy = trackingPolicy(config);
+  const recorder = new TrackingRecorder({
+    ...repositories,
+    policy,
+    random: Math.random,
+    logger,
+  });
+  const leaseMs = config.worker.leaseMs;
+  return {
+    recorder,
+    poll: new PollService({
+      shipments: repositories.shipments,
+      carriers,
+      recorder,
+      clock,
+      logger,
+      owner,
+      leaseMs,
+      batchSize: config.tracking.pollBatchSize,
+      schedule: policy,
+      random: Math.random,
+    }),
+    push: new PushIngestion({ shipments: repositories.shipments, recorder, clock, owner, leaseMs }),
   };
 }

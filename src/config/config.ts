@@ -40,6 +40,20 @@ export interface Config {
     readonly maintenanceCron: string;
     readonly leaseMs: number;
   };
+  readonly tracking: {
+    /** Shipments claimed per batch. */
+    readonly pollBatchSize: number;
+    /** Seconds between checks per non-final status (defaults merged with POLL_INTERVALS). */
+    readonly pollIntervalsSeconds: Readonly<Record<string, number>>;
+    readonly pollJitter: number;
+    readonly backoffBaseMs: number;
+    readonly backoffMaxMs: number;
+    readonly expireAfterDays: number;
+    readonly stalledBusinessDays: number;
+    readonly simulated: { readonly enabled: boolean; readonly paceMs: number };
+    /** Generic push-webhook secrets by carrier code. */
+    readonly webhookSecrets: Readonly<Record<string, string>>;
+  };
   readonly shutdownTimeoutMs: number;
   /** Guest pages: status links, lookup and preferences. */
   readonly guestPages: {

@@ -120,6 +120,17 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
+/** Production-sized check intervals; POLL_INTERVALS overrides any of them. */
+const defaultPollIntervalsSeconds: Record<string, number> = {
+  pending: 4 * 3600,
+  in_transit: 90 * 60,
+  out_for_delivery: 15 * 60,
+  available_for_pickup: 4 * 3600,
+  failed_attempt: 3600,
+  exception: 3600,
+  unknown: 4 * 3600,
+};
+
 function shapeConfig(v: RawValues): Config {
   const production = v.NODE_ENV === 'production';
   const demo = v.DEMO === 'on' || (v.DEMO === 'auto' && !production && !v.MONGODB_URI);
@@ -155,6 +166,20 @@ function shapeConfig(v: RawValues): Config {
       dispatchCron: v.DISPATCH_CRON,
       maintenanceCron: v.MAINTENANCE_CRON,
       leaseMs: v.LEASE_SECONDS * 1000,
+    },
+    tracking: {
+      pollBatchSize: v.POLL_BATCH_SIZE,
+      pollIntervalsSeconds: { ...defaultPollIntervalsSeconds, ...v.POLL_INTERVALS },
+      pollJitter: v.POLL_JITTER,
+      backoffBaseMs: v.POLL_BACKOFF_BASE_SECONDS * 1000,
+      backoffMaxMs: v.POLL_BACKOFF_MAX_SECONDS * 1000,
+      expireAfterDays: v.TRACKING_EXPIRE_DAYS,
+      stalledBusinessDays: v.STALLED_BUSINESS_DAYS,
+      simulated: {
+        enabled: v.SIMULATED_CARRIER === 'on' || (v.SIMULATED_CARRIER === 'auto' && !production),
+        paceMs: v.SIMULATED_PACE_SECONDS * 1000,
+      },
+      webhookSecrets: v.CARRIER_WEBHOOK_SECRETS,
     },
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
     guestPages: {

@@ -24,6 +24,43 @@ const optionalText = z
 const url = z.url({ protocol: /^https?$/ });
 const cron = z.string().regex(/^(\S+\s+){4,5}\S+$/, 'a cron expression with 5 or 6 fields');
 
+/** `key=value,key2=value2` pairs into a record (keys trimmed, empty input = {}). */
+function pairs(value: string): Array<[string, string]> {
+  return value
+    .split(',')
+    .map((pair) => pair.trim())
+    .filter(Boolean)
+    .map((pair) => {
+      const at = pair.indexOf('=');
+      return [pair.slice(0, at).trim(), at < 0 ? '' : pair.slice(at + 1).trim()];
+    });
+}
+const pollIntervalStatuses = [
+  'pending',
+  'in_transit',
+  'out_for_delivery',
+  'available_for_pickup',
+  'failed_attempt',
+  'exception',
+  'unknown',
+];
+const pollIntervals = z
+  .string()
+  .refine(
+    (v) =>
+      pairs(v).every(
+        ([k, s]) => pollIntervalStatuses.includes(k) && /^\d+$/.test(s) && Number(s) >= 1,
+      ),
+    `status=seconds pairs; statuses: ${pollIntervalStatuses.join(', ')}`,
+  )
+  .transform((v) => Object.fromEntries(pairs(v).map(([k, s]) => [k, Number(s)])));
+const webhookSecrets = optionalText
+  .refine(
+    (v) => !v || pairs(v).every(([k, s]) => /^[a-z0-9_-]+$/.test(k) && s.length >= 16),
+    'code=secret pairs, each secret at least 16 characters',
+  )
+  .transform((v) => Object.fromEntries(v ? pairs(v) : []));
+
 /**
  * Every variable Porchlight reads. Defaults per environment live in config/<env>.json;
  * the process environment overrides them. README's configuration table lists these.
@@ -136,6 +173,56 @@ export const variables = {
     int(5, 3600),
     'How long a worker holds a claimed shipment or notification before others may take it over.',
     '120',
+  ),
+  POLL_BATCH_SIZE: variable(
+    int(1, 1000),
+    'How many due shipments a worker claims at a time; memory stays bounded by it.',
+    '100',
+  ),
+  POLL_INTERVALS: variable(
+    pollIntervals,
+    'Seconds between carrier checks per status, as status=seconds pairs (missing statuses keep their defaults: pending=14400, in_transit=5400, out_for_delivery=900, available_for_pickup=14400, failed_attempt=3600, exception=3600, unknown=14400).',
+    'out_for_delivery=900,in_transit=5400',
+  ),
+  POLL_JITTER: variable(
+    z.coerce.number().min(0).max(0.9),
+    'Random spread of each poll interval (0.2 = ±20 %), so shipments do not poll in lockstep.',
+    '0.2',
+  ),
+  POLL_BACKOFF_BASE_SECONDS: variable(
+    int(1, 86400),
+    'First wait after a transient carrier error; doubles per consecutive failure.',
+    '60',
+  ),
+  POLL_BACKOFF_MAX_SECONDS: variable(
+    int(1, 604800),
+    'Longest wait between retries after carrier errors.',
+    '3600',
+  ),
+  TRACKING_EXPIRE_DAYS: variable(
+    int(1, 365),
+    'Days without a new scan after which a shipment is marked expired and no longer polled.',
+    '30',
+  ),
+  STALLED_BUSINESS_DAYS: variable(
+    int(1, 60),
+    'Business days in transit without a new scan before the guest is told the parcel stalled.',
+    '3',
+  ),
+  SIMULATED_CARRIER: variable(
+    z.enum(['auto', 'on', 'off']),
+    'Offer the simulated carrier (numbers like SIM1001HAPPY). auto = on outside production.',
+    'off',
+  ),
+  SIMULATED_PACE_SECONDS: variable(
+    int(1, 86400),
+    'Real seconds per step of a simulated journey; 20 makes a demo parcel arrive in about 3 minutes.',
+    '20',
+  ),
+  CARRIER_WEBHOOK_SECRETS: variable(
+    webhookSecrets,
+    'Per-carrier secrets for the generic signed push webhook, as code=secret pairs (POST /webhooks/carriers/:carrier with X-Porchlight-Signature: sha256=<hex HMAC of the raw body>).',
+    'simulated=a-long-random-secret,acme=another-secret',
   ),
   SHUTDOWN_TIMEOUT_MS: variable(
     int(100, 120000),

@@ -2,6 +2,7 @@ import { createHmac } from 'node:crypto';
 import type { Container } from '../app/container';
 import { isDuplicateKeyError } from '../db/to-entity';
 import { hashStatusToken, statusLink } from '../orders/status-token';
+import { anchorSimulatedNumber } from '../tracking/carriers/simulated/simulated-number';
 import { demoMerchant, demoMerchantSlug, demoOrders } from './demo-data';
 
 export interface SeededOrder {
@@ -31,11 +32,16 @@ export async function seedDemo(container: Container): Promise<SeededOrder[]> {
     const order =
       existing ??
       (await repositories.orders.upsert({ ...demo.order, merchantId: merchant.id })).order;
-    for (const shipment of demo.shipments) {
+    // Simulated journeys start when the order is first seeded; a restart continues them.
+    for (const shipment of existing ? [] : demo.shipments) {
       await repositories.shipments.ensure({
         merchantId: merchant.id,
         orderId: order.id,
-        ...shipment,
+        carrier: shipment.carrier,
+        trackingNumber:
+          shipment.carrier === 'simulated'
+            ? anchorSimulatedNumber(shipment.trackingNumber, clock.now())
+            : shipment.trackingNumber,
         nextPollAt: clock.now(),
       });
     }

@@ -1,7 +1,8 @@
 import type { Config } from '../config/config';
 import type { Job } from './job';
+import { pollShipmentsJob } from './poll-shipments.job';
 
 /** Every job the worker process runs. */
-export function workerJobs(_config: Config): Job[] {
-  return [];
+export function workerJobs(config: Config): Job[] {
+  return [pollShipmentsJob(config)];
 }

@@ -22,6 +22,9 @@ export interface TrackingEvent {
   utcOffsetMinutes: number | null;
 }
 
+export type TrackingProblemKind =
+  'carrier_disabled' | 'unknown_carrier' | 'not_found' | 'invalid_number' | 'carrier_auth';
+
 export interface EtaEstimate {
   date: string; // YYYY-MM-DD in the destination's calendar
   source: string; // e.g. 'carrier', 'carrier:revised'
@@ -52,6 +55,10 @@ export interface Shipment {
   nextPollAt: Date | null;
   /** Why the shipment is not being polled, e.g. carrier disabled, not found. */
   trackingProblem?: string;
+  /** Machine-readable kind of `trackingProblem`, so the API and the worker can act on it. */
+  problemKind?: TrackingProblemKind;
+  /** Set while in transit with no new scan for too long; cleared by the next scan. */
+  stalledAt?: Date | null;
   consecutiveFailures: number;
   finalAt?: Date;
   lease: Lease | null;

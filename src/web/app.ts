@@ -7,6 +7,7 @@ import { errorHandler, notFoundHandler } from './error-handler';
 import { guestPages } from './guest-pages';
 import { healthRoutes } from './health.routes';
 import { requestLogging } from './request-logging';
+import { carrierWebhookRoutes } from '../tracking/push/carrier-webhook.routes';
 
 /** Builds the Express app: guest pages, merchant API, webhooks and operations endpoints. */
 export function createWebApp(container: Container): Express {
@@ -32,6 +33,13 @@ export function createWebApp(container: Container): Express {
   app.use(healthRoutes(() => pingDatabase()));
   if (config.demo && !config.production) app.use(devOutboxRoutes(repositories.devMessages));
   app.use(guestPages(container));
+  app.use(
+    carrierWebhookRoutes({
+      carriers: container.carriers,
+      ingestion: container.tracking.push,
+      secrets: config.tracking.webhookSecrets,
+    }),
+  );
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   return app;

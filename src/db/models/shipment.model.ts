@@ -33,6 +33,8 @@ const shipmentSchema = new Schema(
     lastEventAt: Date,
     nextPollAt: { type: Date, default: null },
     trackingProblem: String,
+    problemKind: String,
+    stalledAt: { type: Date, default: null },
     consecutiveFailures: { type: Number, default: 0 },
     finalAt: Date,
     lease: { type: leaseSchema, default: null },

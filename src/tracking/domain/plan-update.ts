@@ -1,0 +1,177 @@
+import type { CarrierOutcome } from '../carrier';
+import type { Shipment, TrackingProblemKind } from '../shipment';
+import { businessDaysBetween } from './business-days';
+import { diffTimeline } from './diff-events';
+import { applyEta } from './eta-change';
+import { backoffPollAt, nextPollAt, type PollSchedulePolicy, type Random } from './poll-schedule';
+import { mostSignificant } from './status-progress';
+import { isFinal, type Milestone } from './taxonomy';
+
+export interface TrackingPolicy extends PollSchedulePolicy {
+  /** Days without a new scan after which tracking gives up (status `expired`). */
+  expireAfterDays: number;
+  /** Business days in transit without a new scan that make a shipment `stalled`. */
+  stalledBusinessDays: number;
+}
+
+export type ShipmentState = Pick<
+  Shipment,
+  | 'status'
+  | 'events'
+  | 'eta'
+  | 'deliveredTo'
+  | 'milestones'
+  | 'lastCheckedAt'
+  | 'lastEventAt'
+  | 'stalledAt'
+  | 'consecutiveFailures'
+  | 'finalAt'
+  | 'trackingProblem'
+  | 'problemKind'
+  | 'createdAt'
+>;
+
+/** The fields a completed check writes back (the repository adds the fence condition). */
+export type ShipmentChanges = Omit<ShipmentState, 'createdAt'> & { nextPollAt: Date | null };
+
+export interface UpdatePlan {
+  changes: ShipmentChanges;
+  /** Milestones reached for the first time by this check. */
+  reached: Milestone[];
+  /** The milestones to notify: the most significant one, or all when not collapsing. */
+  notify: Milestone[];
+  becameFinal: boolean;
+}
+
+export interface PlanOptions {
+  now: Date;
+  policy: TrackingPolicy;
+  collapseMilestones: boolean;
+  random: Random;
+}
+
+const dayMs = 86_400_000;
+
+const problemByError: Partial<Record<string, TrackingProblemKind>> = {
+  not_found: 'not_found',
+  invalid_number: 'invalid_number',
+  auth: 'carrier_auth',
+};
+
+function unchanged(shipment: ShipmentState): ShipmentChanges {
+  const { createdAt: _createdAt, ...rest } = shipment;
+  return { ...rest, nextPollAt: null };
+}
+
+/** Folds one carrier outcome into a successful or failed check. */
+function applyOutcome(shipment: ShipmentState, outcome: CarrierOutcome, options: PlanOptions) {
+  const { now, policy, random } = options;
+  const changes = unchanged(shipment);
+  const reached: Milestone[] = [];
+  if (!outcome.ok) {
+    const kind = outcome.error.kind;
+    changes.consecutiveFailures = shipment.consecutiveFailures + 1;
+    const problem = problemByError[kind];
+    if (problem) {
+      changes.problemKind = problem;
+      changes.trackingProblem = outcome.error.message;
+    }
+    changes.nextPollAt =
+      kind === 'invalid_number'
+        ? null
+        : kind === 'not_found'
+          ? nextPollAt('pending', now, policy, random)
+          : backoffPollAt(
+              changes.consecutiveFailures,
+              now,
+              policy,
+              random,
+              outcome.error.retryAfterMs,
+            );
+    return { changes, reached };
+  }
+  const { result } = outcome;
+  const timeline = diffTimeline(
+    {
+      status: shipment.status,
+      events: shipment.events,
+      reached: shipment.milestones.map((m) => m.milestone),
+    },
+    result,
+  );
+  reached.push(...timeline.milestones);
+  const eta = applyEta(shipment.eta ?? {}, result.eta, now);
+  if (eta.delayed && !shipment.milestones.some((m) => m.milestone === 'delayed'))
+    reached.push('delayed');
+  Object.assign(changes, {
+    status: timeline.status,
+    events: timeline.events,
+    eta: eta.eta,
+    deliveredTo: result.deliveredTo ?? shipment.deliveredTo,
+    lastCheckedAt: now,
+    lastEventAt: timeline.lastEventAt,
+    consecutiveFailures: 0,
+    trackingProblem: undefined,
+    problemKind: undefined,
+    stalledAt: timeline.freshScan ? null : (shipment.stalledAt ?? null),
+  });
+  return { changes, reached };
+}
+
+/** Stalled and expired depend on time passing, not on what the carrier said. */
+function applyTimeRules(
+  shipment: ShipmentState,
+  changes: ShipmentChanges,
+  reached: Milestone[],
+  options: PlanOptions,
+) {
+  const { now, policy } = options;
+  const quietSince = changes.lastEventAt ?? shipment.createdAt;
+  if (isFinal(changes.status)) return;
+  if (now.getTime() - quietSince.getTime() >= policy.expireAfterDays * dayMs) {
+    changes.status = 'expired';
+    return;
+  }
+  const stalled =
+    changes.status === 'in_transit' &&
+    changes.lastEventAt !== undefined &&
+    businessDaysBetween(changes.lastEventAt, now) >= policy.stalledBusinessDays;
+  if (stalled && !changes.stalledAt) {
+    changes.stalledAt = now;
+    const known = [...shipment.milestones.map((m) => m.milestone), ...reached];
+    if (!known.includes('stalled')) reached.push('stalled');
+  }
+}
+
+/**
+ * Everything one check decides for one shipment: the new state, the milestones reached, which
+ * of them to notify, and when to ask the carrier again. Pure: data and a clock in.
+ */
+export function planShipmentUpdate(
+  shipment: ShipmentState,
+  outcome: CarrierOutcome,
+  options: PlanOptions,
+): UpdatePlan {
+  const { now, policy, random } = options;
+  const { changes, reached } = applyOutcome(shipment, outcome, options);
+  applyTimeRules(shipment, changes, reached, options);
+  changes.milestones = [
+    ...shipment.milestones,
+    ...reached.map((milestone) => ({ milestone, at: now })),
+  ];
+  const final = isFinal(changes.status);
+  if (final) {
+    changes.finalAt = shipment.finalAt ?? now;
+    changes.nextPollAt = null;
+    changes.stalledAt = null;
+  } else if (outcome.ok) {
+    changes.nextPollAt = nextPollAt(changes.status, now, policy, random);
+  }
+  const top = mostSignificant(reached);
+  return {
+    changes,
+    reached,
+    notify: options.collapseMilestones ? (top ? [top] : []) : reached,
+    becameFinal: final && !shipment.finalAt,
+  };
+}

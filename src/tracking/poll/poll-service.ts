@@ -1,0 +1,177 @@
+import type { Claim } from '../../db/lease';
+import type { ShipmentRepository } from '../../db/repositories/shipment.repository';
+import type { Clock } from '../../shared/clock';
+import type { Logger } from '../../shared/logger';
+import type { CarrierAdapter, CarrierOutcome } from '../carrier';
+import type { CarrierRegistry } from '../carrier-registry';
+import { backoffPollAt, type PollSchedulePolicy, type Random } from '../domain/poll-schedule';
+import type { Shipment } from '../shipment';
+import type { Check, TrackingRecorder } from '../tracking-recorder';
+import { inPool, RateLimiter } from './rate-limiter';
+import { carrierIsStruggling, trackBatch } from './track-batch';
+
+export interface PollServiceDeps {
+  shipments: ShipmentRepository;
+  carriers: CarrierRegistry;
+  recorder: TrackingRecorder;
+  clock: Clock;
+  logger: Logger;
+  /** This process as lease owner. */
+  owner: string;
+  leaseMs: number;
+  batchSize: number;
+  schedule: PollSchedulePolicy;
+  random: Random;
+}
+
+export interface PollSummary {
+  claimed: number;
+  completed: number;
+  milestones: number;
+  intents: number;
+}
+
+type Claimed = Claim & { shipment: Shipment };
+
+/**
+ * One worker's share of the polling: claims due shipments in batches with a fenced lease, asks
+ * each carrier within its limits, and records the results. Several workers run this at once on
+ * one database; the leases keep them apart.
+ */
+export class PollService {
+  private readonly limiters = new Map<string, RateLimiter>();
+  private readonly carrierBackoff = new Map<string, { until: Date; failures: number }>();
+  private resumed = false;
+
+  constructor(private readonly deps: PollServiceDeps) {}
+
+  async pollDue(): Promise<PollSummary> {
+    const summary: PollSummary = { claimed: 0, completed: 0, milestones: 0, intents: 0 };
+    if (!this.resumed) {
+      const enabled = this.deps.carriers
+        .all()
+        .filter((a) => a.enabled)
+        .map((a) => a.code);
+      await this.deps.shipments.resumeCarriers(enabled, this.deps.clock.now());
+      this.resumed = true;
+    }
+    for (;;) {
+      const now = this.deps.clock.now();
+      const claims = await this.deps.shipments.claimDue({
+        owner: this.deps.owner,
+        now,
+        leaseMs: this.deps.leaseMs,
+        limit: this.deps.batchSize,
+        skipCarriers: this.backingOff(now),
+      });
+      if (claims.length === 0) return summary;
+      summary.claimed += claims.length;
+      const batch = await this.pollBatch(claims, now);
+      summary.completed += batch.completed;
+      summary.milestones += batch.milestones;
+      summary.intents += batch.intents;
+    }
+  }
+
+  private backingOff(now: Date): string[] {
+    return [...this.carrierBackoff].filter(([, b]) => b.until > now).map(([code]) => code);
+  }
+
+  private async pollBatch(claims: Claim[], now: Date) {
+    const shipments = new Map(
+      (await this.deps.shipments.findByIds(claims.map((c) => c.id))).map((s) => [s.id, s]),
+    );
+    const byCarrier = new Map<string, Claimed[]>();
+    for (const claim of claims) {
+      const shipment = shipments.get(claim.id);
+      if (!shipment) continue;
+      const group = byCarrier.get(shipment.carrier) ?? [];
+      group.push({ ...claim, shipment });
+      byCarrier.set(shipment.carrier, group);
+    }
+    const checks: Check[] = [];
+    let completed = 0;
+    for (const [code, group] of byCarrier) {
+      const adapter = this.deps.carriers.get(code);
+      if (!adapter || !adapter.enabled) {
+        completed += await this.stop(group, adapter, code);
+        continue;
+      }
+      const { done, postponed } = await this.pollCarrier(adapter, group, now);
+      checks.push(...done);
+      if (postponed.length)
+        completed += await this.deps.recorder.release(postponed, {
+          nextPollAt: this.carrierBackoff.get(code)?.until ?? now,
+        });
+    }
+    const recorded = await this.deps.recorder.record(checks, now);
+    return { ...recorded, completed: completed + recorded.completed };
+  }
+
+  /** A shipment whose carrier cannot be asked says why, instead of silently never polling. */
+  private stop(group: Claimed[], adapter: CarrierAdapter | undefined, code: string) {
+    this.deps.logger.warn(
+      { carrier: code, shipments: group.length },
+      'carrier unavailable; polling stopped',
+    );
+    return this.deps.recorder.release(group, {
+      nextPollAt: null,
+      problemKind: adapter ? 'carrier_disabled' : 'unknown_carrier',
+      trackingProblem: adapter
+        ? (adapter.disabledReason ?? `${adapter.displayName} is not configured`)
+        : `no carrier adapter named ${code}`,
+    });
+  }
+
+  private async pollCarrier(adapter: CarrierAdapter, group: Claimed[], now: Date) {
+    const limiter =
+      this.limiters.get(adapter.code) ??
+      this.limiters
+        .set(adapter.code, new RateLimiter(adapter.limits.requestsPerSecond))
+        .get(adapter.code)!;
+    const chunks: Claimed[][] = [];
+    for (let i = 0; i < group.length; i += adapter.limits.batchSize)
+      chunks.push(group.slice(i, i + adapter.limits.batchSize));
+    const done: Check[] = [];
+    const postponed: Claimed[] = [];
+    await inPool(chunks, adapter.limits.concurrency, async (chunk) => {
+      if (this.backingOff(now).includes(adapter.code)) {
+        postponed.push(...chunk);
+        return;
+      }
+      await limiter.take();
+      const outcomes = await trackBatch(
+        adapter,
+        chunk.map((c) => c.shipment.trackingNumber),
+        now,
+      );
+      this.noteCarrierHealth(adapter.code, outcomes.values(), now);
+      for (const claimed of chunk)
+        done.push({
+          shipment: claimed.shipment,
+          fence: claimed.fence,
+          outcome: outcomes.get(claimed.shipment.trackingNumber)!,
+        });
+    });
+    return { done, postponed };
+  }
+
+  /** Transient failures across a whole batch back the carrier off for this worker. */
+  private noteCarrierHealth(code: string, outcomes: Iterable<CarrierOutcome>, now: Date) {
+    const health = carrierIsStruggling(outcomes);
+    if (!health.struggling) {
+      this.carrierBackoff.delete(code);
+      return;
+    }
+    const failures = (this.carrierBackoff.get(code)?.failures ?? 0) + 1;
+    const until = backoffPollAt(
+      failures,
+      now,
+      this.deps.schedule,
+      this.deps.random,
+      health.retryAfterMs,
+    );
+    this.carrierBackoff.set(code, { until, failures });
+    this.deps.logger.warn({ carrier: code, failures, until }, 'carrier failing; backing off');
+  }
+}

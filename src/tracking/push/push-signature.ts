@@ -1,0 +1,21 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+
+/** The header that carries the generic push signature. */
+export const pushSignatureHeader = 'x-porchlight-signature';
+
+/** `sha256=<hex HMAC-SHA256 of the raw body>` with the carrier's secret. */
+export function signPushBody(secret: string, rawBody: Buffer | string): string {
+  return `sha256=${createHmac('sha256', secret).update(rawBody).digest('hex')}`;
+}
+
+/** Timing-safe check of a signature header against the raw body; false when absent. */
+export function verifyPushSignature(
+  secret: string,
+  rawBody: Buffer,
+  header: string | string[] | undefined,
+): boolean {
+  if (typeof header !== 'string') return false;
+  const expected = Buffer.from(signPushBody(secret, rawBody));
+  const given = Buffer.from(header.trim());
+  return given.length === expected.length && timingSafeEqual(given, expected);
+}
