@@ -48,7 +48,7 @@ async function giveJourney(
   }));
   const recordedAt = new Date(now - 10 * hour);
   await ShipmentModel.updateOne(
-    { trackingNumber },
+    { trackingNumber: new RegExp(`^${trackingNumber}(T|$)`) },
     {
       $set: {
         status: last,
@@ -185,7 +185,7 @@ describe('status page in a phone browser', () => {
         utcOffsetMinutes: 60,
       };
       await ShipmentModel.updateOne(
-        { trackingNumber: 'SIM1002HAPPY' },
+        { trackingNumber: /^SIM1002HAPPY/ },
         { $set: { status: 'delivered', finalAt: new Date() }, $push: { events: delivered } },
       );
       await page.clock.fastForward(61_000);
@@ -193,7 +193,7 @@ describe('status page in a phone browser', () => {
       expect(await page.textContent('#live-status')).toBe('Seguimiento actualizado.');
 
       await ShipmentModel.updateOne(
-        { trackingNumber: 'SIM1002DELAY' },
+        { trackingNumber: /^SIM1002DELAY/ },
         { $set: { status: 'returned_to_sender', finalAt: new Date() } },
       );
       await page.clock.fastForward(61_000);
