@@ -12,6 +12,9 @@ import type { SmsSender } from '../notify/senders/sms-sender';
 import { createEmailSender, createSmsSender } from '../notify/senders/select-senders';
 import { createCarrierRegistry } from '../tracking/carriers';
 import type { CarrierRegistry } from '../tracking/carrier-registry';
+import { Dispatcher } from '../notify/dispatch/dispatcher';
+import { EmailRenderer } from '../notify/render/email-renderer';
+import { SmsRenderer } from '../notify/render/sms-renderer';
 import { systemClock, type Clock } from '../shared/clock';
 import { PollService } from '../tracking/poll/poll-service';
 import { PushIngestion } from '../tracking/push/push-ingestion';
@@ -43,6 +46,8 @@ export interface Container {
   carriers: CarrierRegistry;
   /** The tracking engine: polling (worker) and pushed updates (web). */
   tracking: { poll: PollService; push: PushIngestion; recorder: TrackingRecorder };
+  /** Outbox dispatch (worker). */
+  notify: { dispatcher: Dispatcher };
 }
 
 /** What tests may replace: a fixed clock, recording or failing senders. */
@@ -72,7 +77,7 @@ export function buildContainer(
   const processId = overrides.processId ?? newProcessIdentity('porchlight');
   const carriers = overrides.carriers ?? createCarrierRegistry(config, clock.now());
   const tracking = buildTracking(config, logger, clock, processId, repositories, carriers);
-  return {
+  const base = {
     config,
     logger,
     clock,
@@ -85,6 +90,10 @@ export function buildContainer(
     carriers,
     tracking,
   };
+  // MJML is compiled once, here, as the container is built; each message is a string fill.
+  const renderers = EmailRenderer.create().then((email) => ({ email, sms: new SmsRenderer() }));
+  renderers.catch((err: unknown) => logger.fatal({ err }, 'email templates failed to compile'));
+  return { ...base, notify: { dispatcher: new Dispatcher(base, renderers) } };
 }
 
 function buildTracking(

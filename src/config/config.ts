@@ -56,6 +56,13 @@ export interface Config {
   };
   readonly shutdownTimeoutMs: number;
   /** Guest pages: status links, lookup and preferences. */
+  readonly notify: {
+    readonly maxAttempts: number;
+    readonly retryBaseMs: number;
+    readonly groupWindowMs: number;
+    readonly batchSize: number;
+    readonly defaultFromEmail: string | undefined;
+  };
   readonly guestPages: {
     /** Misses per client per 15 minutes before 429. */
     readonly missLimit: number;

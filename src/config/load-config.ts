@@ -182,6 +182,13 @@ function shapeConfig(v: RawValues): Config {
       webhookSecrets: v.CARRIER_WEBHOOK_SECRETS,
     },
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+    notify: {
+      maxAttempts: v.NOTIFY_MAX_ATTEMPTS,
+      retryBaseMs: v.NOTIFY_RETRY_BASE_SECONDS * 1000,
+      groupWindowMs: v.NOTIFY_GROUP_WINDOW_SECONDS * 1000,
+      batchSize: v.DISPATCH_BATCH_SIZE,
+      defaultFromEmail: v.EMAIL_FROM_DEFAULT,
+    },
     guestPages: {
       missLimit: v.GUEST_MISS_LIMIT,
       lookupClientLimit: v.LOOKUP_CLIENT_LIMIT,

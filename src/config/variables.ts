@@ -224,6 +224,27 @@ export const variables = {
     'Per-carrier secrets for the generic signed push webhook, as code=secret pairs (POST /webhooks/carriers/:carrier with X-Porchlight-Signature: sha256=<hex HMAC of the raw body>).',
     'simulated=a-long-random-secret,acme=another-secret',
   ),
+  NOTIFY_MAX_ATTEMPTS: variable(
+    int(1, 20),
+    'Sending attempts for a notification before it is marked failed (transient provider errors are retried with exponential backoff and jitter).',
+    '5',
+  ),
+  NOTIFY_RETRY_BASE_SECONDS: variable(
+    int(1, 3600),
+    'First retry delay after a transient provider error; doubles per attempt.',
+    '30',
+  ),
+  NOTIFY_GROUP_WINDOW_SECONDS: variable(
+    int(0, 3600),
+    'How long a new notification waits so milestones of other shipments of the same order can join it in one message.',
+    '20',
+  ),
+  DISPATCH_BATCH_SIZE: variable(int(1, 1000), 'Most notifications one dispatch run claims.', '50'),
+  EMAIL_FROM_DEFAULT: variable(
+    z.email().optional(),
+    'Sender address used when a merchant has no verified sender identity of its own.',
+    'updates@track.example.com',
+  ),
   SHUTDOWN_TIMEOUT_MS: variable(
     int(100, 120000),
     'Longest graceful shutdown before the process exits anyway.',

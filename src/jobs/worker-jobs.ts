@@ -1,8 +1,9 @@
 import type { Config } from '../config/config';
 import type { Job } from './job';
+import { dispatchNotificationsJob } from './dispatch-notifications.job';
 import { pollShipmentsJob } from './poll-shipments.job';
 
 /** Every job the worker process runs. */
 export function workerJobs(config: Config): Job[] {
-  return [pollShipmentsJob(config)];
+  return [pollShipmentsJob(config), dispatchNotificationsJob(config.worker.dispatchCron)];
 }

@@ -39,6 +39,7 @@ export interface Notification {
   notBefore: Date;
   providerMessageId?: string;
   providerStatus?: string;
+  sentAt?: Date;
   lastError?: string;
   lease: Lease | null;
   fence: number;

@@ -19,6 +19,10 @@ const notificationSchema = new Schema(
     notBefore: { type: Date, required: true },
     providerMessageId: String,
     providerStatus: String,
+    /** When the provider accepted it (for the per-shipment daily cap). */
+    sentAt: Date,
+    /** Provider events already applied (SendGrid sg_event_id, Twilio status), so repeats change nothing. */
+    appliedEvents: { type: [String], default: [] },
     lastError: String,
     lease: { type: leaseSchema, default: null },
     fence: { type: Number, default: 0 },

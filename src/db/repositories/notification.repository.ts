@@ -1,6 +1,21 @@
 import { NotificationModel } from '../models';
-import { isDuplicateKeyError, toEntity } from '../to-entity';
-import type { Notification } from '../../notify/notification';
+import { claimDue, type Claim } from '../lease';
+import { isDuplicateKeyError, objectId, toEntity, toEntityOrNull } from '../to-entity';
+import type { Notification, NotificationState } from '../../notify/notification';
+
+/** A state change recorded with its reason; applied only while the writer holds the fence. */
+export interface Transition {
+  state: NotificationState;
+  reason: string;
+  detail?: string;
+  at: Date;
+  set?: Partial<
+    Pick<Notification, 'notBefore' | 'providerMessageId' | 'sentAt' | 'lastError' | 'shipmentIds'>
+  >;
+  incAttempts?: boolean;
+  /** Keep the lease (the worker goes on with this notification). */
+  keepLease?: boolean;
+}
 
 export type NotificationIntent = Pick<
   Notification,
@@ -56,5 +71,121 @@ export class NotificationRepository {
   async findByOrder(orderId: string): Promise<Notification[]> {
     const docs = await NotificationModel.find({ orderId }).sort({ createdAt: 1 }).lean();
     return docs.map((d) => toEntity<Notification>(d));
+  }
+
+  async findById(id: string): Promise<Notification | null> {
+    const _id = objectId(id);
+    return _id ? toEntityOrNull<Notification>(await NotificationModel.findById(_id).lean()) : null;
+  }
+
+  /** Claims pending notifications whose time has come and that are older than the grouping window. */
+  async claimDue(options: {
+    owner: string;
+    now: Date;
+    leaseMs: number;
+    limit: number;
+    createdBefore: Date;
+  }): Promise<Claim[]> {
+    return claimDue(NotificationModel, {
+      ...options,
+      due: {
+        state: 'pending',
+        notBefore: { $lte: options.now },
+        createdAt: { $lte: options.createdBefore },
+      },
+      sort: { notBefore: 1 },
+    });
+  }
+
+  /** Applies a transition if `fence` still matches: a worker that lost its lease changes nothing. */
+  async transition(id: string, fence: number, t: Transition): Promise<boolean> {
+    const update: Record<string, unknown> = {
+      $set: { state: t.state, ...(t.set ?? {}), ...(t.keepLease ? {} : { lease: null }) },
+      $push: { history: { at: t.at, state: t.state, reason: t.reason, detail: t.detail } },
+    };
+    if (t.incAttempts) update.$inc = { attempts: 1 };
+    const result = await NotificationModel.updateOne({ _id: id, fence }, update);
+    return result.modifiedCount === 1;
+  }
+
+  /**
+   * A notification left in `sending` after its lease expired belongs to a worker that died
+   * between telling the provider and recording the answer. It may have been sent: it becomes
+   * `unknown` (reconciled from provider events), never resent blindly.
+   */
+  async markAbandonedSendsUnknown(now: Date): Promise<number> {
+    const result = await NotificationModel.updateMany(
+      { state: 'sending', 'lease.expiresAt': { $lte: now } },
+      {
+        $set: { state: 'unknown', lease: null },
+        $push: {
+          history: {
+            at: now,
+            state: 'unknown',
+            reason: 'outcome_unknown',
+            detail: 'worker stopped while sending',
+          },
+        },
+      },
+    );
+    return result.modifiedCount;
+  }
+
+  /**
+   * Takes over the other pending notifications of the same order, channel and milestone so one
+   * message covers them all; each is marked skipped as merged into `into`.
+   */
+  async mergeSiblings(into: Notification, now: Date): Promise<string[]> {
+    const siblings = await NotificationModel.find(
+      {
+        orderId: into.orderId,
+        channel: into.channel,
+        milestone: into.milestone,
+        state: 'pending',
+        _id: { $ne: into.id },
+        lease: null,
+      },
+      { _id: 1, shipmentIds: 1 },
+    ).lean();
+    const merged: string[] = [];
+    for (const sibling of siblings) {
+      const result = await NotificationModel.updateOne(
+        { _id: sibling._id, state: 'pending', lease: null },
+        {
+          $set: { state: 'skipped' },
+          $push: { history: { at: now, state: 'skipped', reason: 'merged', detail: into.id } },
+        },
+      );
+      if (result.modifiedCount === 1)
+        merged.push(...sibling.shipmentIds.map((s) => s.toHexString()));
+    }
+    return merged;
+  }
+
+  /** Messages sent since `since` about any of these shipments (the daily cap). */
+  async countSentForShipments(shipmentIds: string[], since: Date): Promise<number> {
+    if (shipmentIds.length === 0) return 0;
+    return NotificationModel.countDocuments({
+      shipmentIds: { $in: shipmentIds },
+      sentAt: { $gte: since },
+    });
+  }
+
+  /** Whether this number has had a text from this merchant before (the first carries the opt-out line). */
+  async hasTexted(merchantId: string, recipient: string): Promise<boolean> {
+    return (
+      (await NotificationModel.countDocuments({
+        merchantId,
+        channel: 'sms',
+        recipient,
+        sentAt: { $ne: null },
+      })) > 0
+    );
+  }
+
+  async findByProviderMessageId(providerMessageId: string): Promise<Notification | null> {
+    return toEntityOrNull<Notification>(
+      await NotificationModel.findOne({ providerMessageId }).lean(),
+    );
   }
 }
