@@ -78,21 +78,20 @@ export class NotificationRepository {
     return _id ? toEntityOrNull<Notification>(await NotificationModel.findById(_id).lean()) : null;
   }
 
-  /** Claims pending notifications whose time has come and that are older than the grouping window. */
+  /**
+   * Claims pending notifications due at or before `dueBy` (the dispatcher passes now minus the
+   * grouping window, so other shipments' milestones of the same order can join in time).
+   */
   async claimDue(options: {
     owner: string;
     now: Date;
     leaseMs: number;
     limit: number;
-    createdBefore: Date;
+    dueBy: Date;
   }): Promise<Claim[]> {
     return claimDue(NotificationModel, {
       ...options,
-      due: {
-        state: 'pending',
-        notBefore: { $lte: options.now },
-        createdAt: { $lte: options.createdBefore },
-      },
+      due: { state: 'pending', notBefore: { $lte: options.dueBy } },
       sort: { notBefore: 1 },
     });
   }
@@ -135,7 +134,7 @@ export class NotificationRepository {
    * Takes over the other pending notifications of the same order, channel and milestone so one
    * message covers them all; each is marked skipped as merged into `into`.
    */
-  async mergeSiblings(into: Notification, now: Date): Promise<string[]> {
+  async mergeSiblings(into: Notification, owner: string, now: Date): Promise<string[]> {
     const siblings = await NotificationModel.find(
       {
         orderId: into.orderId,
@@ -143,16 +142,16 @@ export class NotificationRepository {
         milestone: into.milestone,
         state: 'pending',
         _id: { $ne: into.id },
-        lease: null,
+        $or: [{ lease: null }, { 'lease.owner': owner }],
       },
       { _id: 1, shipmentIds: 1 },
     ).lean();
     const merged: string[] = [];
     for (const sibling of siblings) {
       const result = await NotificationModel.updateOne(
-        { _id: sibling._id, state: 'pending', lease: null },
+        { _id: sibling._id, state: 'pending', $or: [{ lease: null }, { 'lease.owner': owner }] },
         {
-          $set: { state: 'skipped' },
+          $set: { state: 'skipped', lease: null },
           $push: { history: { at: now, state: 'skipped', reason: 'merged', detail: into.id } },
         },
       );

@@ -54,7 +54,7 @@ export class Dispatcher {
       now,
       leaseMs: config.worker.leaseMs,
       limit: config.notify.batchSize,
-      createdBefore: new Date(now.getTime() - config.notify.groupWindowMs),
+      dueBy: new Date(now.getTime() - config.notify.groupWindowMs),
     });
     summary.claimed = claims.length;
     for (const claim of claims) {
@@ -74,7 +74,8 @@ export class Dispatcher {
     const { repositories, clock } = this.deps;
     const now = clock.now();
     const notification = await repositories.notifications.findById(id);
-    if (!notification) return 'skipped';
+    // Merged into a sibling's message since it was claimed: nothing left to do.
+    if (!notification || notification.state !== 'pending') return 'skipped';
     const order = await repositories.orders.findById(notification.orderId);
     const merchant = await repositories.merchants.findById(notification.merchantId);
     if (!order || !merchant) {
@@ -130,7 +131,11 @@ export class Dispatcher {
       });
       return 'deferred';
     }
-    const merged = await repositories.notifications.mergeSiblings(notification, now);
+    const merged = await repositories.notifications.mergeSiblings(
+      notification,
+      this.deps.processId,
+      now,
+    );
     const shipmentIds = [...new Set([...notification.shipmentIds, ...merged])];
     const covered = allShipments.filter((s) => shipmentIds.includes(s.id));
     const message = await composeMessage(

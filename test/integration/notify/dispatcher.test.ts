@@ -1,0 +1,288 @@
+import { buildContainer, type Container } from '../../../src/app/container';
+import { ShipmentModel } from '../../../src/db/models';
+import { defaultMerchantPreferences, type Merchant } from '../../../src/merchants/merchant';
+import { planIntents } from '../../../src/notify/domain/plan-intents';
+import type { Notification } from '../../../src/notify/notification';
+import { SendError } from '../../../src/notify/senders/send-error';
+import { defaultGuestPreferences, type Order } from '../../../src/orders/order';
+import { ManualClock } from '../../../src/shared/clock';
+import { createLogger } from '../../../src/shared/logger';
+import type { Milestone } from '../../../src/tracking/domain/taxonomy';
+import type { Shipment } from '../../../src/tracking/shipment';
+import {
+  permanent,
+  RecordingEmailSender,
+  RecordingSmsSender,
+  transient,
+} from '../../fakes/recording-senders';
+import { testConfig, useTestDatabase } from '../../support/test-app';
+
+useTestDatabase();
+
+const middayInNewYork = new Date('2026-06-10T16:00:00Z');
+
+interface World {
+  app: Container;
+  clock: ManualClock;
+  email: RecordingEmailSender;
+  sms: RecordingSmsSender;
+  merchant: Merchant;
+  order: Order;
+  shipments: Shipment[];
+}
+
+let counter = 0;
+
+async function world(env: Record<string, string> = {}, shipmentCount = 1): Promise<World> {
+  const clock = new ManualClock(middayInNewYork);
+  const email = new RecordingEmailSender();
+  const sms = new RecordingSmsSender();
+  const app = buildContainer(
+    testConfig({ NOTIFY_RETRY_BASE_SECONDS: '10', ...env }),
+    createLogger('silent'),
+    {
+      clock,
+      processId: `dispatcher-${++counter}`,
+      senders: { email, sms },
+    },
+  );
+  const merchant = await app.repositories.merchants.create(`shop-${counter}`, {
+    name: 'Juniper & Pine',
+    branding: {
+      displayName: 'Juniper & Pine',
+      primaryColor: '#2f6b4f',
+      supportEmail: 'help@example.com',
+    },
+    senders: { email: { from: 'orders@juniper.example' }, sms: { messagingServiceSid: 'MG123' } },
+    preferences: { ...defaultMerchantPreferences(), timezone: 'America/New_York' },
+  });
+  const { order } = await app.repositories.orders.upsert({
+    merchantId: merchant.id,
+    externalId: `o-${counter}`,
+    orderNumber: `10${counter}`,
+    guest: {
+      email: `guest${counter}@example.com`,
+      phone: `+1202555${String(1000 + counter).slice(-4)}`,
+      locale: 'en',
+      timezone: 'America/New_York',
+      consent: { email: { granted: true }, sms: { granted: true } },
+      preferences: defaultGuestPreferences,
+    },
+    destination: { city: 'Brooklyn', region: 'NY', country: 'US' },
+    items: [{ name: 'Apron', quantity: 1 }],
+  });
+  const shipments: Shipment[] = [];
+  for (let i = 0; i < shipmentCount; i++) {
+    shipments.push(
+      await app.repositories.shipments.ensure({
+        merchantId: merchant.id,
+        orderId: order.id,
+        carrier: 'simulated',
+        trackingNumber: `SIM${counter}${i}HAPPY`,
+        nextPollAt: null,
+      }),
+    );
+  }
+  return { app, clock, email, sms, merchant, order, shipments };
+}
+
+async function milestone(
+  w: World,
+  m: Milestone,
+  shipment = w.shipments[0] as Shipment,
+): Promise<void> {
+  const intents = planIntents({
+    milestones: [m],
+    shipmentId: shipment.id,
+    order: w.order,
+    preferences: w.merchant.preferences,
+    now: w.clock.now(),
+  });
+  await w.app.repositories.notifications.addIntents(intents, w.clock.now());
+}
+
+async function outbox(w: World): Promise<Notification[]> {
+  return w.app.repositories.notifications.findByOrder(w.order.id);
+}
+
+const reasons = (n: Notification | undefined) => n?.history.map((h) => `${h.state}:${h.reason}`);
+
+describe('the dispatcher', () => {
+  it('when a milestone is due, then email and SMS are sent once, with the status link, unsubscribe headers and the first-text opt-out line', async () => {
+    const w = await world();
+    await milestone(w, 'out_for_delivery');
+    const summary = await w.app.notify.dispatcher.dispatchDue();
+    expect(summary).toMatchObject({ claimed: 2, sent: 2 });
+    expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({ claimed: 0, sent: 0 });
+
+    const [mail] = w.email.sent;
+    expect(mail?.to).toBe(w.order.guest.email);
+    expect(mail?.from.email).toBe('orders@juniper.example');
+    expect(mail?.subject).toBe(`Out for delivery today: order ${w.order.orderNumber}`);
+    expect(mail?.headers?.['List-Unsubscribe']).toMatch(
+      /^<http:\/\/localhost:0\/u\/[0-9a-f]{24}\.[\w-]+>$/,
+    );
+    expect(mail?.headers?.['List-Unsubscribe-Post']).toBe('List-Unsubscribe=One-Click');
+    expect(mail?.html).toMatch(/href="http:\/\/localhost:0\/t\/[\w-]{22}"/);
+    const [text] = w.sms.sent;
+    expect(text?.to).toBe(w.order.guest.phone);
+    expect(text?.messagingServiceSid).toBe('MG123');
+    expect(text?.body).toMatch(/Reply STOP to opt out\.$/);
+    expect(text?.statusCallback).toBe('http://localhost:0/webhooks/twilio/status');
+
+    const records = await outbox(w);
+    expect(records.map((n) => n.state)).toEqual(['sent', 'sent']);
+    expect(reasons(records[0])).toEqual([
+      'pending:created',
+      'sending:handed_to_provider',
+      'sent:provider_accepted',
+    ]);
+
+    await milestone(w, 'delivered');
+    await w.app.notify.dispatcher.dispatchDue();
+    expect(w.sms.sent[1]?.body).not.toContain('STOP');
+  });
+
+  it('when the provider fails transiently, then it retries with backoff and gives up after the configured attempts', async () => {
+    const w = await world({ NOTIFY_MAX_ATTEMPTS: '2' });
+    w.merchant.preferences.matrix.shipped.sms = false;
+    await milestone(w, 'shipped');
+    w.email.failWith.push(transient(), transient());
+    expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({ retried: 1 });
+    let [n] = await outbox(w);
+    expect(n?.state).toBe('pending');
+    expect(n?.attempts).toBe(1);
+    expect(n!.notBefore.getTime()).toBeGreaterThanOrEqual(middayInNewYork.getTime() + 5_000);
+    expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({ claimed: 0 }); // not due yet
+    w.clock.advance(60_000);
+    expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({ failed: 1 });
+    [n] = await outbox(w);
+    expect(n?.state).toBe('failed');
+    expect(reasons(n)?.at(-1)).toBe('failed:retries_exhausted');
+    expect(w.email.sent).toHaveLength(0);
+  });
+
+  it('when a 429 names a Retry-After, then the retry waits at least that long', async () => {
+    const w = await world();
+    w.merchant.preferences.matrix.shipped.sms = false;
+    await milestone(w, 'shipped');
+    w.email.failWith.push(
+      new SendError('transient', 'rate limited', { providerCode: '429', retryAfterMs: 120_000 }),
+    );
+    await w.app.notify.dispatcher.dispatchDue();
+    const [n] = await outbox(w);
+    expect(n!.notBefore.getTime()).toBe(middayInNewYork.getTime() + 120_000);
+    w.clock.advance(120_000);
+    expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({ sent: 1 });
+  });
+
+  it('when Twilio says the recipient unsubscribed (21610), then it fails at once and the number is suppressed for the next milestone', async () => {
+    const w = await world();
+    await milestone(w, 'out_for_delivery');
+    w.sms.failWith.push(permanent('21610'));
+    expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({ sent: 1, failed: 1 });
+    const sms = (await outbox(w)).find((n) => n.channel === 'sms');
+    expect(reasons(sms)?.at(-1)).toBe('failed:provider:21610');
+    await milestone(w, 'delivered');
+    await w.app.notify.dispatcher.dispatchDue();
+    const next = (await outbox(w)).find((n) => n.channel === 'sms' && n.milestone === 'delivered');
+    expect(next?.state).toBe('skipped');
+    expect(next?.history.at(-1)).toMatchObject({ reason: 'suppressed', detail: 'provider:21610' });
+    expect(w.sms.sent).toHaveLength(0);
+  });
+
+  it('when the guest texted STOP, then a new milestone sends no SMS; when they unsubscribed from email, no email', async () => {
+    const w = await world();
+    await w.app.repositories.suppressions.add({
+      channel: 'sms',
+      address: w.order.guest.phone as string,
+      merchantId: '',
+      reason: 'stop',
+    });
+    await w.app.repositories.suppressions.add({
+      channel: 'email',
+      address: (w.order.guest.email as string).toUpperCase(),
+      merchantId: w.merchant.id,
+      reason: 'unsubscribe',
+    });
+    await milestone(w, 'out_for_delivery');
+    expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({ skipped: 2, sent: 0 });
+    expect(w.sms.sent).toHaveLength(0);
+    expect(w.email.sent).toHaveLength(0);
+  });
+
+  it('when the outcome of a send cannot be observed, then it becomes unknown and is not resent', async () => {
+    const w = await world();
+    w.merchant.preferences.matrix.shipped.sms = false;
+    await milestone(w, 'shipped');
+    w.email.failWith.push(new SendError('unknown_outcome', 'timed out after the request was sent'));
+    expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({ unknown: 1 });
+    w.clock.advance(3_600_000);
+    expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({ claimed: 0 });
+    expect((await outbox(w))[0]?.state).toBe('unknown');
+  });
+
+  it('when a worker crashed while sending, then after its lease expires the notification is marked unknown, never sent again', async () => {
+    const w = await world();
+    w.merchant.preferences.matrix.shipped.sms = false;
+    await milestone(w, 'shipped');
+    const [claim] = await w.app.repositories.notifications.claimDue({
+      owner: 'crashed',
+      now: w.clock.now(),
+      leaseMs: 60_000,
+      limit: 1,
+      dueBy: w.clock.now(),
+    });
+    await w.app.repositories.notifications.transition(claim!.id, claim!.fence, {
+      state: 'sending',
+      reason: 'handed_to_provider',
+      keepLease: true,
+      at: w.clock.now(),
+    });
+    expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({ claimed: 0, unknown: 0 });
+    w.clock.advance(61_000);
+    expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({ unknown: 1, claimed: 0 });
+    const [n] = await outbox(w);
+    expect(reasons(n)?.at(-1)).toBe('unknown:outcome_unknown');
+    expect(w.email.sent).toHaveLength(0);
+  });
+
+  it('when an SMS falls due at night for the guest, then it is deferred to 08:00 and sent then', async () => {
+    const w = await world();
+    w.clock.set('2026-06-10T06:00:00Z'); // 02:00 in New York
+    await milestone(w, 'out_for_delivery');
+    expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({ sent: 1, deferred: 1 });
+    const sms = (await outbox(w)).find((n) => n.channel === 'sms');
+    expect(sms?.notBefore.toISOString()).toBe('2026-06-10T12:00:00.000Z');
+    expect(reasons(sms)?.at(-1)).toBe('pending:deferred_quiet_hours');
+    w.clock.set('2026-06-10T12:00:00Z');
+    expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({ sent: 1 });
+    expect(w.sms.sent).toHaveLength(1);
+  });
+
+  it('when two shipments of one order are delivered together, then one email lists both and says the whole order arrived', async () => {
+    const w = await world({}, 2);
+    w.merchant.preferences.matrix.delivered.sms = false;
+    await w.app.repositories.merchants.update(w.merchant.id, {
+      preferences: w.merchant.preferences,
+    });
+    await ShipmentModel.updateMany(
+      { orderId: w.order.id },
+      { $set: { status: 'delivered', finalAt: w.clock.now() } },
+    );
+    for (const s of w.shipments) await milestone(w, 'delivered', s);
+    expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({
+      claimed: 2,
+      sent: 1,
+      skipped: 1,
+    });
+    expect(w.email.sent).toHaveLength(1);
+    expect(w.email.sent[0]?.text).toContain('Your whole order has arrived.');
+    for (const s of w.shipments) expect(w.email.sent[0]?.text).toContain(s.trackingNumber);
+    const records = await outbox(w);
+    expect(records.map((n) => `${n.state}:${n.history.at(-1)?.reason}`).sort()).toEqual([
+      'sent:provider_accepted',
+      'skipped:merged',
+    ]);
+  });
+});
