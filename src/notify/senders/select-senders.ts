@@ -3,6 +3,8 @@ import type { DevMessageRepository } from '../../db/repositories/dev-message.rep
 import type { EmailSender } from './email-sender';
 import { LogEmailSender } from './log/log-email.sender';
 import { LogSmsSender } from './log/log-sms.sender';
+import { SendGridEmailSender } from './sendgrid/sendgrid-email.sender';
+import { TwilioSmsSender } from './twilio/twilio-sms.sender';
 import type { SmsSender } from './sms-sender';
 
 /** Picks the email provider named by EMAIL_TRANSPORT. */
@@ -11,7 +13,8 @@ export function createEmailSender(config: Config, devMessages: DevMessageReposit
     case 'log':
       return new LogEmailSender(devMessages);
     case 'sendgrid':
-      throw new Error('EMAIL_TRANSPORT=sendgrid is not available yet');
+      // loadConfig guarantees the key is present with this transport.
+      return new SendGridEmailSender(config.email.sendgrid.apiKey as string);
   }
 }
 
@@ -21,6 +24,9 @@ export function createSmsSender(config: Config, devMessages: DevMessageRepositor
     case 'log':
       return new LogSmsSender(devMessages);
     case 'twilio':
-      throw new Error('SMS_TRANSPORT=twilio is not available yet');
+      return new TwilioSmsSender(
+        config.sms.twilio.accountSid as string,
+        config.sms.twilio.authToken as string,
+      );
   }
 }
