@@ -40,6 +40,9 @@ export interface Notification {
   providerMessageId?: string;
   providerStatus?: string;
   sentAt?: Date;
+  deliveredAt?: Date;
+  openedAt?: Date;
+  clickedAt?: Date;
   lastError?: string;
   lease: Lease | null;
   fence: number;

@@ -3,6 +3,9 @@ import helmet from 'helmet';
 import type { Container } from '../app/container';
 import { pingDatabase } from '../db/connection';
 import { devOutboxRoutes } from './dev/dev-outbox.routes';
+import { sendgridRoutes } from '../notify/webhooks/sendgrid.routes';
+import { twilioRoutes } from '../notify/webhooks/twilio.routes';
+import { unsubscribeRoutes } from '../notify/webhooks/unsubscribe.routes';
 import { errorHandler, notFoundHandler } from './error-handler';
 import { guestPages } from './guest-pages';
 import { healthRoutes } from './health.routes';
@@ -40,6 +43,9 @@ export function createWebApp(container: Container): Express {
       secrets: config.tracking.webhookSecrets,
     }),
   );
+  app.use(twilioRoutes(container));
+  app.use(sendgridRoutes(container));
+  app.use(unsubscribeRoutes(container));
   app.use(notFoundHandler);
   app.use(errorHandler(logger));
   return app;

@@ -21,6 +21,9 @@ const notificationSchema = new Schema(
     providerStatus: String,
     /** When the provider accepted it (for the per-shipment daily cap). */
     sentAt: Date,
+    deliveredAt: Date,
+    openedAt: Date,
+    clickedAt: Date,
     /** Provider events already applied (SendGrid sg_event_id, Twilio status), so repeats change nothing. */
     appliedEvents: { type: [String], default: [] },
     lastError: String,

@@ -187,4 +187,52 @@ export class NotificationRepository {
       await NotificationModel.findOne({ providerMessageId }).lean(),
     );
   }
+
+  /**
+   * Applies a provider event once: `eventId` is remembered, so a repeated webhook changes
+   * nothing. `onlyFromStates` guards against moving backwards (a late `sent` after `delivered`).
+   */
+  async applyProviderEvent(
+    id: string,
+    event: {
+      eventId: string;
+      at: Date;
+      reason: string;
+      state?: NotificationState;
+      onlyFromStates?: NotificationState[];
+      set?: Partial<
+        Pick<
+          Notification,
+          | 'providerStatus'
+          | 'providerMessageId'
+          | 'deliveredAt'
+          | 'openedAt'
+          | 'clickedAt'
+          | 'lastError'
+          | 'sentAt'
+        >
+      >;
+    },
+  ): Promise<boolean> {
+    const _id = objectId(id);
+    if (!_id) return false;
+    const filter: Record<string, unknown> = { _id, appliedEvents: { $ne: event.eventId } };
+    if (event.onlyFromStates) filter.state = { $in: event.onlyFromStates };
+    const result = await NotificationModel.updateOne(filter, {
+      $set: { ...(event.state ? { state: event.state } : {}), ...(event.set ?? {}) },
+      $push: {
+        appliedEvents: event.eventId,
+        history: { at: event.at, state: event.state ?? 'sent', reason: event.reason },
+      },
+    });
+    return result.modifiedCount === 1;
+  }
+
+  /** The most recent text sent to a number, to answer HELP with the right merchant. */
+  async latestSmsTo(recipient: string): Promise<Notification | null> {
+    const doc = await NotificationModel.findOne({ channel: 'sms', recipient })
+      .sort({ createdAt: -1 })
+      .lean();
+    return toEntityOrNull<Notification>(doc);
+  }
 }

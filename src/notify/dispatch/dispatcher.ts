@@ -211,7 +211,8 @@ export class Dispatcher {
           messagingServiceSid:
             m?.senders.sms.messagingServiceSid ?? config.sms.twilio.messagingServiceSid,
           from: m?.senders.sms.fromNumber ?? config.sms.twilio.fromNumber,
-          statusCallback: `${config.http.publicBaseUrl}/webhooks/twilio/status`,
+          // The notification id travels in the callback URL, so an unknown outcome can be reconciled.
+          statusCallback: `${config.http.publicBaseUrl}/webhooks/twilio/status?n=${notification.id}`,
           notificationId: notification.id,
         }));
       }

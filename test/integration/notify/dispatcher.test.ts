@@ -128,7 +128,9 @@ describe('the dispatcher', () => {
     expect(text?.to).toBe(w.order.guest.phone);
     expect(text?.messagingServiceSid).toBe('MG123');
     expect(text?.body).toMatch(/Reply STOP to opt out\.$/);
-    expect(text?.statusCallback).toBe('http://localhost:0/webhooks/twilio/status');
+    expect(text?.statusCallback).toBe(
+      `http://localhost:0/webhooks/twilio/status?n=${(await outbox(w)).find((n) => n.channel === 'sms')?.id}`,
+    );
 
     const records = await outbox(w);
     expect(records.map((n) => n.state)).toEqual(['sent', 'sent']);
