@@ -1,5 +1,6 @@
 import type { Config } from '../config/config';
 import { ApiKeyRepository } from '../db/repositories/api-key.repository';
+import { SendRateRepository } from '../db/repositories/send-rate.repository';
 import { DevMessageRepository } from '../db/repositories/dev-message.repository';
 import { MerchantRepository } from '../db/repositories/merchant.repository';
 import { NotificationRepository } from '../db/repositories/notification.repository';
@@ -32,6 +33,7 @@ export interface Repositories {
   statusTokens: StatusTokenRepository;
   suppressions: SuppressionRepository;
   devMessages: DevMessageRepository;
+  sendRates: SendRateRepository;
 }
 
 /** Everything the services need, built in one place: entry points and tests share it. */
@@ -72,6 +74,7 @@ export function buildContainer(
     statusTokens: new StatusTokenRepository(),
     suppressions: new SuppressionRepository(),
     devMessages: new DevMessageRepository(),
+    sendRates: new SendRateRepository(),
   };
   const clock = overrides.clock ?? systemClock;
   const processId = overrides.processId ?? newProcessIdentity('porchlight');

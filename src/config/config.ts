@@ -61,6 +61,7 @@ export interface Config {
     readonly retryBaseMs: number;
     readonly groupWindowMs: number;
     readonly batchSize: number;
+    readonly perSecond: { readonly email: number; readonly sms: number };
     readonly defaultFromEmail: string | undefined;
   };
   readonly guestPages: {

@@ -187,6 +187,7 @@ function shapeConfig(v: RawValues): Config {
       retryBaseMs: v.NOTIFY_RETRY_BASE_SECONDS * 1000,
       groupWindowMs: v.NOTIFY_GROUP_WINDOW_SECONDS * 1000,
       batchSize: v.DISPATCH_BATCH_SIZE,
+      perSecond: { email: v.EMAIL_SENDS_PER_SECOND, sms: v.SMS_SENDS_PER_SECOND },
       defaultFromEmail: v.EMAIL_FROM_DEFAULT,
     },
     guestPages: {

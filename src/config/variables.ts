@@ -239,6 +239,16 @@ export const variables = {
     'How long a new notification waits so milestones of other shipments of the same order can join it in one message.',
     '20',
   ),
+  EMAIL_SENDS_PER_SECOND: variable(
+    int(1, 10000),
+    'Most emails per second per sender address, across all workers.',
+    '50',
+  ),
+  SMS_SENDS_PER_SECOND: variable(
+    int(1, 1000),
+    'Most texts per second per Messaging Service or number, across all workers (a US long code takes 1).',
+    '1',
+  ),
   DISPATCH_BATCH_SIZE: variable(int(1, 1000), 'Most notifications one dispatch run claims.', '50'),
   EMAIL_FROM_DEFAULT: variable(
     z.email().optional(),

@@ -6,3 +6,4 @@ export { NotificationModel } from './notification.model';
 export { StatusTokenModel } from './status-token.model';
 export { SuppressionModel } from './suppression.model';
 export { DevMessageModel } from './dev-message.model';
+export { SendRateModel } from './send-rate.model';

@@ -2,6 +2,7 @@ import type { Container } from '../../app/container';
 import { SendError } from '../senders/send-error';
 import { decideSend } from '../domain/send-policy';
 import { retryDelayMs } from '../domain/retry';
+import type { Merchant } from '../../merchants/merchant';
 import type { Notification } from '../notification';
 import type { EmailRenderer } from '../render/email-renderer';
 import type { SmsRenderer } from '../render/sms-renderer';
@@ -127,6 +128,23 @@ export class Dispatcher {
         reason: 'deferred_quiet_hours',
         detail: decision.until.toISOString(),
         set: { notBefore: decision.until },
+        at: now,
+      });
+      return 'deferred';
+    }
+    const sender = await this.senderScope(notification.channel, merchant);
+    if (
+      !(await repositories.sendRates.take(
+        sender,
+        this.deps.config.notify.perSecond[notification.channel],
+        now,
+      ))
+    ) {
+      await repositories.notifications.transition(id, fence, {
+        state: 'pending',
+        reason: 'throughput_limit',
+        detail: sender,
+        set: { notBefore: new Date(now.getTime() + 1000) },
         at: now,
       });
       return 'deferred';
@@ -295,5 +313,13 @@ export class Dispatcher {
       at: now,
     });
     return 'retried';
+  }
+
+  /** The provider's unit of throughput: one sending address, Messaging Service or number. */
+  private async senderScope(channel: Notification['channel'], merchant: Merchant): Promise<string> {
+    const { config } = this.deps;
+    if (channel === 'email')
+      return `email:${merchant.senders.email.from ?? config.notify.defaultFromEmail ?? 'default'}`;
+    return `sms:${merchant.senders.sms.messagingServiceSid ?? merchant.senders.sms.fromNumber ?? config.sms.twilio.messagingServiceSid ?? config.sms.twilio.fromNumber ?? 'default'}`;
   }
 }

@@ -287,4 +287,23 @@ describe('the dispatcher', () => {
       'skipped:merged',
     ]);
   });
+
+  it('when more texts fall due in one second than the sender allows, then the rest wait for the next second, across workers', async () => {
+    const a = await world({ SMS_SENDS_PER_SECOND: '1' });
+    const b = await world({ SMS_SENDS_PER_SECOND: '1' });
+    for (const w of [a, b]) {
+      w.clock.set('2026-06-11T16:00:00Z');
+      await milestone(w, 'out_for_delivery');
+    }
+    const [first, second] = await Promise.all([
+      a.app.notify.dispatcher.dispatchDue(),
+      b.app.notify.dispatcher.dispatchDue(),
+    ]);
+    expect(first.sent + second.sent).toBe(3); // two emails, one text
+    expect(first.deferred + second.deferred).toBe(1);
+    const waiting = [...(await outbox(a)), ...(await outbox(b))].find(
+      (n) => n.history.at(-1)?.reason === 'throughput_limit',
+    );
+    expect(waiting?.notBefore.toISOString()).toBe('2026-06-11T16:00:01.000Z');
+  });
 });
