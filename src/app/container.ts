@@ -1,5 +1,6 @@
 import type { Config } from '../config/config';
 import { ApiKeyRepository } from '../db/repositories/api-key.repository';
+import { ErasureRepository } from '../db/repositories/erasure.repository';
 import { SendRateRepository } from '../db/repositories/send-rate.repository';
 import { DevMessageRepository } from '../db/repositories/dev-message.repository';
 import { MerchantRepository } from '../db/repositories/merchant.repository';
@@ -34,6 +35,7 @@ export interface Repositories {
   suppressions: SuppressionRepository;
   devMessages: DevMessageRepository;
   sendRates: SendRateRepository;
+  erasure: ErasureRepository;
 }
 
 /** Everything the services need, built in one place: entry points and tests share it. */
@@ -75,6 +77,7 @@ export function buildContainer(
     suppressions: new SuppressionRepository(),
     devMessages: new DevMessageRepository(),
     sendRates: new SendRateRepository(),
+    erasure: new ErasureRepository(),
   };
   const clock = overrides.clock ?? systemClock;
   const processId = overrides.processId ?? newProcessIdentity('porchlight');

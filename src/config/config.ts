@@ -56,6 +56,7 @@ export interface Config {
   };
   readonly shutdownTimeoutMs: number;
   /** Guest pages: status links, lookup and preferences. */
+  readonly api: { readonly requestsPerMinute: number };
   readonly notify: {
     readonly maxAttempts: number;
     readonly retryBaseMs: number;

@@ -182,6 +182,7 @@ function shapeConfig(v: RawValues): Config {
       webhookSecrets: v.CARRIER_WEBHOOK_SECRETS,
     },
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
+    api: { requestsPerMinute: v.API_REQUESTS_PER_MINUTE },
     notify: {
       maxAttempts: v.NOTIFY_MAX_ATTEMPTS,
       retryBaseMs: v.NOTIFY_RETRY_BASE_SECONDS * 1000,

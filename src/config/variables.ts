@@ -255,6 +255,11 @@ export const variables = {
     'Sender address used when a merchant has no verified sender identity of its own.',
     'updates@track.example.com',
   ),
+  API_REQUESTS_PER_MINUTE: variable(
+    int(1, 100000),
+    'Merchant API requests allowed per API key per minute (then 429 with Retry-After).',
+    '600',
+  ),
   SHUTDOWN_TIMEOUT_MS: variable(
     int(100, 120000),
     'Longest graceful shutdown before the process exits anyway.',

@@ -3,6 +3,7 @@ import helmet from 'helmet';
 import type { Container } from '../app/container';
 import { pingDatabase } from '../db/connection';
 import { devOutboxRoutes } from './dev/dev-outbox.routes';
+import { apiRoutes } from '../api/api.routes';
 import { sendgridRoutes } from '../notify/webhooks/sendgrid.routes';
 import { twilioRoutes } from '../notify/webhooks/twilio.routes';
 import { unsubscribeRoutes } from '../notify/webhooks/unsubscribe.routes';
@@ -43,6 +44,7 @@ export function createWebApp(container: Container): Express {
       secrets: config.tracking.webhookSecrets,
     }),
   );
+  app.use(apiRoutes(container));
   app.use(twilioRoutes(container));
   app.use(sendgridRoutes(container));
   app.use(unsubscribeRoutes(container));

@@ -235,4 +235,26 @@ export class NotificationRepository {
       .lean();
     return toEntityOrNull<Notification>(doc);
   }
+
+  /** One page of a merchant's notifications, newest first, after an opaque position. */
+  async page(
+    merchantId: string,
+    filter: { orderId?: string; state?: string; channel?: string; milestone?: string },
+    limit: number,
+    after?: { createdAt: Date; id: string },
+  ): Promise<Notification[]> {
+    const query: Record<string, unknown> = { merchantId };
+    for (const [key, value] of Object.entries(filter)) if (value) query[key] = value;
+    if (after) {
+      query.$or = [
+        { createdAt: { $lt: after.createdAt } },
+        { createdAt: after.createdAt, _id: { $lt: after.id } },
+      ];
+    }
+    const docs = await NotificationModel.find(query)
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(limit)
+      .lean();
+    return docs.map((d) => toEntity<Notification>(d));
+  }
 }

@@ -47,3 +47,30 @@ export function planIntents(input: PlanInput): NotificationIntent[] {
   }
   return intents;
 }
+
+/** The optional "we'll keep you posted" message when an order is created. */
+export function planOrderConfirmation(
+  input: Omit<PlanInput, 'milestones' | 'shipmentId'>,
+): NotificationIntent[] {
+  const { order, preferences } = input;
+  if (order.erasedAt) return [];
+  const locale = resolveLocale(order.guest.locale, preferences.defaultLocale);
+  return channels.flatMap((channel) => {
+    const recipient = channel === 'email' ? order.guest.email : order.guest.phone;
+    if (!recipient) return [];
+    return [
+      {
+        idempotencyKey: `${order.id}:order_confirmation:${channel}`,
+        merchantId: order.merchantId,
+        orderId: order.id,
+        shipmentIds: [],
+        milestone: 'order_confirmation' as const,
+        channel,
+        recipient,
+        template: 'order_confirmation',
+        locale,
+        notBefore: input.now,
+      },
+    ];
+  });
+}

@@ -1,0 +1,173 @@
+import express, { Router } from 'express';
+import { rateLimit } from 'express-rate-limit';
+import type { Container } from '../app/container';
+import { newApiKey } from '../merchants/api-key-secret';
+import { OrderService } from '../orders/order.service';
+import { AppError } from '../shared/app-error';
+import { currentApiKeyId, currentMerchant, requireApiKey } from './auth';
+import { openApiDocument } from './openapi';
+import { presentNotification, presentOrder } from './presenters';
+import {
+  merchantSettingsPatchSchema,
+  merchantSettingsSchema,
+  notificationQuerySchema,
+  orderInputSchema,
+  shipmentInputSchema,
+} from './schemas';
+import { validate } from './validate';
+
+function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
+  if (!cursor) return undefined;
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const createdAt = new Date(at ?? '');
+  if (!id || !/^[0-9a-f]{24}$/.test(id) || Number.isNaN(createdAt.getTime())) {
+    throw new AppError('validation_failed', 'Invalid cursor.', {
+      fields: [{ field: 'cursor', message: 'use nextCursor from a previous page' }],
+    });
+  }
+  return { createdAt, id };
+}
+
+/** The merchant JSON API under /api/v1. */
+export function apiRoutes(container: Container): Router {
+  const { repositories, config, clock } = container;
+  const orders = new OrderService(container);
+  const router = Router();
+  router.get(
+    '/api/v1/openapi.json',
+    (_req, res) => void res.json(openApiDocument(config.http.publicBaseUrl)),
+  );
+  router.use('/api/v1', express.json({ limit: '1mb' }), requireApiKey(repositories));
+  router.use(
+    '/api/v1',
+    rateLimit({
+      windowMs: 60_000,
+      limit: config.api.requestsPerMinute,
+      keyGenerator: (req) => currentApiKeyId(req),
+      standardHeaders: 'draft-7',
+      legacyHeaders: false,
+      handler: (_req, _res, next, options) =>
+        next(
+          new AppError('rate_limited', 'Too many requests for this API key.', {
+            retryAfterSeconds: Math.ceil(options.windowMs / 1000),
+          }),
+        ),
+    }),
+  );
+
+  async function orderView(merchantId: string, orderId: string) {
+    const order = await repositories.orders.findForMerchant(merchantId, orderId);
+    if (!order) throw new AppError('not_found', 'No such order.');
+    return presentOrder(
+      order,
+      await repositories.shipments.findByOrder(order.id),
+      await repositories.notifications.findByOrder(order.id),
+    );
+  }
+
+  router.post('/api/v1/orders', async (req, res) => {
+    const merchant = currentMerchant(req);
+    const input = validate(orderInputSchema, req.body);
+    const { order, created, statusUrl } = await orders.upsert(merchant, input);
+    res
+      .status(created ? 201 : 200)
+      .json({ order: await orderView(merchant.id, order.id), statusUrl });
+  });
+  router.get('/api/v1/orders/:id', async (req, res) => {
+    res.json(await orderView(currentMerchant(req).id, req.params.id as string));
+  });
+  router.post('/api/v1/orders/:id/shipments', async (req, res) => {
+    const merchant = currentMerchant(req);
+    await orders.addShipment(
+      merchant,
+      req.params.id as string,
+      validate(shipmentInputSchema, req.body),
+    );
+    res.status(201).json(await orderView(merchant.id, req.params.id as string));
+  });
+  router.post('/api/v1/orders/:id/status-link', async (req, res) => {
+    res.json({ statusUrl: await orders.rotateLink(currentMerchant(req), req.params.id as string) });
+  });
+  router.delete('/api/v1/orders/:id', async (req, res) => {
+    await orders.erase(currentMerchant(req), req.params.id as string);
+    res.status(204).end();
+  });
+
+  const settingsOf = (m: ReturnType<typeof currentMerchant>) => ({
+    preferences: m.preferences,
+    branding: m.branding,
+    senders: m.senders,
+  });
+  router.get('/api/v1/preferences', (req, res) => void res.json(settingsOf(currentMerchant(req))));
+  router.put('/api/v1/preferences', async (req, res) => {
+    const merchant = currentMerchant(req);
+    const updated = await repositories.merchants.update(
+      merchant.id,
+      validate(merchantSettingsSchema, req.body),
+    );
+    res.json(settingsOf(updated ?? merchant));
+  });
+  router.patch('/api/v1/preferences', async (req, res) => {
+    const merchant = currentMerchant(req);
+    const patch = validate(merchantSettingsPatchSchema, req.body);
+    const merged = {
+      preferences: { ...merchant.preferences, ...patch.preferences },
+      branding: { ...merchant.branding, ...patch.branding },
+      senders: {
+        email: { ...merchant.senders.email, ...patch.senders?.email },
+        sms: { ...merchant.senders.sms, ...patch.senders?.sms },
+      },
+    };
+    const updated = await repositories.merchants.update(
+      merchant.id,
+      validate(merchantSettingsSchema, merged),
+    );
+    res.json(settingsOf(updated ?? merchant));
+  });
+
+  router.get('/api/v1/notifications', async (req, res) => {
+    const merchant = currentMerchant(req);
+    const q = validate(notificationQuerySchema, req.query);
+    const items = await repositories.notifications.page(
+      merchant.id,
+      { orderId: q.orderId, state: q.state, channel: q.channel, milestone: q.milestone },
+      q.limit + 1,
+      decodeCursor(q.cursor),
+    );
+    const pageItems = items.slice(0, q.limit);
+    const last = pageItems.at(-1);
+    const nextCursor =
+      items.length > q.limit && last
+        ? Buffer.from(`${last.createdAt.toISOString()}|${last.id}`).toString('base64url')
+        : null;
+    res.json({ notifications: pageItems.map(presentNotification), nextCursor });
+  });
+
+  router.post('/api/v1/api-keys', async (req, res) => {
+    const merchant = currentMerchant(req);
+    const secret = newApiKey();
+    const key = await repositories.apiKeys.add({
+      merchantId: merchant.id,
+      prefix: secret.prefix,
+      hash: secret.hash,
+    });
+    res.status(201).json({
+      id: key.id,
+      prefix: key.prefix,
+      key: secret.key,
+      createdAt: key.createdAt.toISOString(),
+    });
+  });
+  router.delete('/api/v1/api-keys/:id', async (req, res) => {
+    if (
+      !(await repositories.apiKeys.revoke(
+        currentMerchant(req).id,
+        req.params.id as string,
+        clock.now(),
+      ))
+    )
+      throw new AppError('not_found', 'No such live key.');
+    res.status(204).end();
+  });
+  return router;
+}

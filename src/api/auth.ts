@@ -1,0 +1,37 @@
+import type { Request, RequestHandler } from 'express';
+import type { Container } from '../app/container';
+import type { Merchant } from '../merchants/merchant';
+import { hashApiKey } from '../merchants/api-key-secret';
+import { AppError } from '../shared/app-error';
+
+const merchantKey = Symbol('merchant');
+const apiKeyIdKey = Symbol('apiKeyId');
+type Authed = Request & { [merchantKey]?: Merchant; [apiKeyIdKey]?: string };
+
+/** `Authorization: Bearer <key>`: a missing, unknown or revoked key is a 401. */
+export function requireApiKey(repositories: Container['repositories']): RequestHandler {
+  return async (req, _res, next) => {
+    const match = /^Bearer\s+(\S+)$/i.exec(req.header('authorization') ?? '');
+    if (!match)
+      return next(
+        new AppError('unauthorized', 'Send your API key as Authorization: Bearer <key>.'),
+      );
+    const key = await repositories.apiKeys.findActiveByHash(hashApiKey(match[1] as string));
+    const merchant = key ? await repositories.merchants.findById(key.merchantId) : null;
+    if (!key || !merchant)
+      return next(new AppError('unauthorized', 'The API key is unknown or revoked.'));
+    (req as Authed)[merchantKey] = merchant;
+    (req as Authed)[apiKeyIdKey] = key.id;
+    next();
+  };
+}
+
+export function currentMerchant(req: Request): Merchant {
+  const merchant = (req as Authed)[merchantKey];
+  if (!merchant) throw new AppError('unauthorized', 'Not authenticated.');
+  return merchant;
+}
+
+export function currentApiKeyId(req: Request): string {
+  return (req as Authed)[apiKeyIdKey] ?? 'anonymous';
+}

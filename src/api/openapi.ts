@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import {
+  apiKeyOutSchema,
+  errorSchema,
+  merchantSettingsPatchSchema,
+  merchantSettingsSchema,
+  notificationPageSchema,
+  notificationQuerySchema,
+  orderCreatedOutSchema,
+  orderInputSchema,
+  orderOutSchema,
+  shipmentInputSchema,
+  statusLinkOutSchema,
+} from './schemas';
+import { statusViewSchema } from '../web/status-page/status-view.schema';
+
+type Schema = z.ZodType;
+
+const json = (schema: Schema, io: 'input' | 'output') => ({
+  'application/json': {
+    schema: z.toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' }),
+  },
+});
+const body = (schema: Schema) => ({ required: true, content: json(schema, 'input') });
+const ok = (schema: Schema, description: string) => ({
+  description,
+  content: json(schema, 'output'),
+});
+const errors = Object.fromEntries(
+  [
+    ['400', 'Malformed JSON'],
+    ['401', 'Missing or revoked API key'],
+    ['404', 'Not found (also another merchant’s order)'],
+    ['422', 'Invalid fields, each named in error.fields'],
+    ['429', 'Rate limited; see Retry-After'],
+  ].map(([code, description]) => [code, { description, content: json(errorSchema, 'output') }]),
+);
+const idParam = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', pattern: '^[0-9a-f]{24}$' },
+};
+
+function queryParams(schema: z.ZodObject) {
+  return Object.entries(schema.shape).map(([name, field]) => ({
+    name,
+    in: 'query',
+    required: false,
+    schema: z.toJSONSchema(field as Schema, { io: 'input', unrepresentable: 'any' }),
+  }));
+}
+
+/** OpenAPI 3.1 for /api/v1, generated from the same zod schemas that validate requests. */
+export function openApiDocument(serverUrl: string): Record<string, unknown> {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Porchlight merchant API',
+      version: '1.0.0',
+      description:
+        'Send orders and tracking numbers, choose what guests hear, and see what was sent. Errors are {"error": {"code", "message", "fields"}}.',
+    },
+    servers: [{ url: `${serverUrl}/api/v1` }],
+    security: [{ apiKey: [] }],
+    components: {
+      securitySchemes: {
+        apiKey: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'pl_live_… key from `npm run merchant -- create`',
+        },
+      },
+    },
+    paths: {
+      '/orders': {
+        post: {
+          summary: 'Create or update an order (idempotent on externalId)',
+          requestBody: body(orderInputSchema),
+          responses: {
+            '201': ok(orderCreatedOutSchema, 'Created; statusUrl is shown only now'),
+            '200': ok(orderCreatedOutSchema, 'Updated'),
+            ...errors,
+          },
+        },
+      },
+      '/orders/{id}': {
+        get: {
+          summary: 'An order with shipments, events and notifications',
+          parameters: [idParam],
+          responses: { '200': ok(orderOutSchema, 'The order'), ...errors },
+        },
+        delete: {
+          summary: 'Stop tracking and erase the guest’s personal data',
+          parameters: [idParam],
+          responses: { '204': { description: 'Erased' }, ...errors },
+        },
+      },
+      '/orders/{id}/shipments': {
+        post: {
+          summary: 'Add a shipment',
+          parameters: [idParam],
+          requestBody: body(shipmentInputSchema),
+          responses: { '201': ok(orderOutSchema, 'The order'), ...errors },
+        },
+      },
+      '/orders/{id}/status-link': {
+        post: {
+          summary: 'Revoke the order’s status links and return a new one',
+          parameters: [idParam],
+          responses: { '200': ok(statusLinkOutSchema, 'The new link'), ...errors },
+        },
+      },
+      '/preferences': {
+        get: {
+          summary: 'Notification preferences, branding and sender identities',
+          responses: { '200': ok(merchantSettingsSchema, 'Current settings'), ...errors },
+        },
+        put: {
+          summary: 'Replace settings',
+          requestBody: body(merchantSettingsSchema),
+          responses: { '200': ok(merchantSettingsSchema, 'New settings'), ...errors },
+        },
+        patch: {
+          summary: 'Change some settings',
+          requestBody: body(merchantSettingsPatchSchema),
+          responses: { '200': ok(merchantSettingsSchema, 'New settings'), ...errors },
+        },
+      },
+      '/notifications': {
+        get: {
+          summary: 'Delivery log with reasons, newest first',
+          parameters: queryParams(notificationQuerySchema),
+          responses: { '200': ok(notificationPageSchema, 'One page'), ...errors },
+        },
+      },
+      '/api-keys': {
+        post: {
+          summary: 'Create another API key (shown once)',
+          responses: { '201': ok(apiKeyOutSchema, 'The key'), ...errors },
+        },
+      },
+      '/api-keys/{id}': {
+        delete: {
+          summary: 'Revoke an API key',
+          parameters: [idParam],
+          responses: { '204': { description: 'Revoked' }, ...errors },
+        },
+      },
+    },
+    webhooks: {},
+    'x-guest-status-json': json(statusViewSchema, 'output')['application/json'],
+  };
+}

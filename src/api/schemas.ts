@@ -1,0 +1,248 @@
+import { parsePhoneNumberFromString } from 'libphonenumber-js';
+import { z } from 'zod';
+import { supportedLocales } from '../i18n/locale';
+import { channels, milestones, shipmentStatuses } from '../tracking/domain/taxonomy';
+import { notificationStates } from '../notify/notification';
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const timeZone = z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Paris');
+const phone = z
+  .string()
+  .trim()
+  .transform((value, ctx) => {
+    const parsed = parsePhoneNumberFromString(value);
+    if (!parsed?.isValid()) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a valid phone number in international form, e.g. +12025550143',
+      });
+      return z.NEVER;
+    }
+    return parsed.number;
+  })
+  .meta({ description: 'Phone number; normalized to E.164', example: '+12025550143' });
+const consent = z.strictObject({
+  granted: z.boolean(),
+  at: z.iso.datetime({ offset: true }).optional(),
+  source: z.string().max(100).optional(),
+});
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #1f6feb');
+const httpsUrl = z.url({ protocol: /^https?$/ });
+
+export const shipmentInputSchema = z.strictObject({
+  trackingNumber: z.string().trim().min(4).max(64),
+  carrier: z.string().trim().min(2).max(40).optional(),
+});
+
+export const orderInputSchema = z
+  .strictObject({
+    externalId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .meta({ description: 'Your order id; posting it again updates the same order' }),
+    orderNumber: z.string().trim().min(1).max(100),
+    guest: z.strictObject({
+      email: z.email().max(254).optional(),
+      phone: phone.optional(),
+      name: z.string().max(200).optional(),
+      locale: z.enum(supportedLocales).optional(),
+      timezone: timeZone.optional(),
+      consent: z.strictObject({ email: consent.optional(), sms: consent.optional() }).optional(),
+    }),
+    destination: z
+      .strictObject({
+        city: z.string().max(100).optional(),
+        region: z.string().max(100).optional(),
+        postalCode: z.string().max(20).optional(),
+        country: z.string().length(2).toUpperCase().optional(),
+      })
+      .optional(),
+    items: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(300),
+          quantity: z.number().int().min(1).max(100000),
+          imageUrl: httpsUrl.optional(),
+        }),
+      )
+      .max(500)
+      .default([]),
+    shipments: z.array(shipmentInputSchema).max(50).default([]),
+  })
+  .meta({ title: 'OrderInput' });
+
+const quietHours = z.strictObject({ start: hhmm, end: hhmm }).nullable();
+const matrixRow = z.strictObject({ email: z.boolean(), sms: z.boolean() });
+
+export const preferencesSchema = z
+  .strictObject({
+    matrix: z.strictObject(
+      Object.fromEntries(milestones.map((m) => [m, matrixRow])) as Record<
+        (typeof milestones)[number],
+        typeof matrixRow
+      >,
+    ),
+    quietHours: z.strictObject({ email: quietHours, sms: quietHours }),
+    timezone: timeZone,
+    defaultLocale: z.enum(supportedLocales),
+    smsRequiresConsent: z.boolean(),
+    collapseMilestones: z.boolean(),
+    statusLinkTtlDays: z.number().int().min(1).max(730),
+    maxMessagesPerShipmentPerDay: z.number().int().min(1).max(50),
+    sendOrderConfirmation: z.boolean(),
+  })
+  .meta({ title: 'NotificationPreferences' });
+
+export const merchantSettingsSchema = z
+  .strictObject({
+    preferences: preferencesSchema,
+    branding: z.strictObject({
+      displayName: z.string().min(1).max(100),
+      logoUrl: httpsUrl.optional(),
+      primaryColor: color,
+      supportEmail: z.email().optional(),
+      supportUrl: httpsUrl.optional(),
+    }),
+    senders: z.strictObject({
+      email: z.strictObject({
+        from: z.email().optional(),
+        fromName: z.string().max(100).optional(),
+        replyTo: z.email().optional(),
+      }),
+      sms: z.strictObject({
+        messagingServiceSid: z
+          .string()
+          .regex(/^MG[0-9a-fA-F]{32}$/)
+          .optional(),
+        fromNumber: phone.optional(),
+      }),
+    }),
+  })
+  .meta({ title: 'MerchantSettings' });
+
+/** PATCH takes any subset, nested one level deep. */
+export const merchantSettingsPatchSchema = z
+  .strictObject({
+    preferences: preferencesSchema.partial().optional(),
+    branding: merchantSettingsSchema.shape.branding.partial().optional(),
+    senders: z
+      .strictObject({
+        email: merchantSettingsSchema.shape.senders.shape.email.optional(),
+        sms: merchantSettingsSchema.shape.senders.shape.sms.optional(),
+      })
+      .partial()
+      .optional(),
+  })
+  .meta({ title: 'MerchantSettingsPatch' });
+
+export const notificationQuerySchema = z.strictObject({
+  orderId: z
+    .string()
+    .regex(/^[0-9a-f]{24}$/)
+    .optional(),
+  state: z.enum(notificationStates).optional(),
+  channel: z.enum(channels).optional(),
+  milestone: z.enum([...milestones, 'order_confirmation']).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+});
+
+const eventOut = z.object({
+  status: z.enum(shipmentStatuses),
+  rawCode: z.string(),
+  rawText: z.string(),
+  occurredAt: z.string(),
+  utcOffsetMinutes: z.number().nullable(),
+  location: z
+    .object({
+      city: z.string().optional(),
+      region: z.string().optional(),
+      country: z.string().optional(),
+    })
+    .optional(),
+});
+
+export const shipmentOutSchema = z
+  .object({
+    id: z.string(),
+    carrier: z.string(),
+    trackingNumber: z.string(),
+    status: z.enum(shipmentStatuses),
+    eta: z.string().nullable(),
+    lastCheckedAt: z.string().nullable(),
+    trackingProblem: z.string().nullable(),
+    events: z.array(eventOut),
+  })
+  .meta({ title: 'Shipment' });
+
+export const notificationOutSchema = z
+  .object({
+    id: z.string(),
+    orderId: z.string(),
+    milestone: z.string(),
+    channel: z.enum(channels),
+    state: z.enum(notificationStates),
+    attempts: z.number(),
+    providerMessageId: z.string().nullable(),
+    createdAt: z.string(),
+    history: z.array(
+      z.object({
+        at: z.string(),
+        state: z.string(),
+        reason: z.string().nullable(),
+        detail: z.string().nullable(),
+      }),
+    ),
+  })
+  .meta({ title: 'Notification' });
+
+export const orderOutSchema = z
+  .object({
+    id: z.string(),
+    externalId: z.string(),
+    orderNumber: z.string(),
+    status: z.enum(shipmentStatuses),
+    guest: z.object({
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+      name: z.string().nullable(),
+      locale: z.string().nullable(),
+      timezone: z.string().nullable(),
+    }),
+    items: z.array(z.object({ name: z.string(), quantity: z.number() })),
+    shipments: z.array(shipmentOutSchema),
+    notifications: z.array(notificationOutSchema),
+    erased: z.boolean(),
+  })
+  .meta({ title: 'Order' });
+
+export const statusLinkOutSchema = z.object({ statusUrl: z.url() }).meta({ title: 'StatusLink' });
+export const orderCreatedOutSchema = z
+  .object({ order: orderOutSchema, statusUrl: z.url().nullable() })
+  .meta({ title: 'OrderCreated' });
+export const notificationPageSchema = z
+  .object({ notifications: z.array(notificationOutSchema), nextCursor: z.string().nullable() })
+  .meta({ title: 'NotificationPage' });
+export const apiKeyOutSchema = z
+  .object({ id: z.string(), prefix: z.string(), key: z.string().optional(), createdAt: z.string() })
+  .meta({ title: 'ApiKey' });
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.array(z.object({ field: z.string(), message: z.string() })),
+    }),
+  })
+  .meta({ title: 'Error' });

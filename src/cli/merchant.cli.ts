@@ -1,0 +1,114 @@
+import { parseArgs } from 'node:util';
+import { buildContainer } from '../app/container';
+import { ConfigError, loadConfig } from '../config/load-config';
+import { connectDatabase, disconnectDatabase } from '../db/connection';
+import { resolveDatabase } from '../db/database-ladder';
+import { newApiKey } from '../merchants/api-key-secret';
+import { defaultMerchantPreferences } from '../merchants/merchant';
+import { createLogger } from '../shared/logger';
+
+const usage = `Usage:
+  npm run merchant -- create --name "Shop name" [--slug shop-name]
+  npm run merchant -- key create --merchant <merchantId>
+  npm run merchant -- key revoke --merchant <merchantId> --key <keyId>`;
+
+function fail(message: string): never {
+  process.stderr.write(`${message}\n\n${usage}\n`);
+  process.exit(2);
+}
+
+function slugify(name: string): string {
+  return (
+    name
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'merchant'
+  );
+}
+
+/** Merchant and API key management against the configured database (MONGODB_URI or the ladder). */
+async function main(): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args: process.argv.slice(2),
+    options: {
+      name: { type: 'string' },
+      slug: { type: 'string' },
+      merchant: { type: 'string' },
+      key: { type: 'string' },
+    },
+    allowPositionals: true,
+    strict: true,
+  });
+  const command = positionals.join(' ');
+  if (!['create', 'key create', 'key revoke'].includes(command))
+    fail(`Unknown command "${command}".`);
+  if (command === 'create' && !values.name?.trim()) fail('--name is required.');
+  if (command !== 'create' && !/^[0-9a-f]{24}$/.test(values.merchant ?? ''))
+    fail('--merchant must be a merchant id (24 hex characters).');
+  if (command === 'key revoke' && !/^[0-9a-f]{24}$/.test(values.key ?? ''))
+    fail('--key must be an API key id (24 hex characters).');
+
+  const config = loadConfig(process.env);
+  const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
+  const database = await resolveDatabase({
+    uri: config.mongodb.uri,
+    embedded: config.mongodb.embedded,
+    dataDir: config.dataDir,
+    logger,
+  });
+  await connectDatabase(database.uri, config.mongodb.uri ? undefined : 'porchlight');
+  const { repositories, clock } = buildContainer(config, logger);
+  try {
+    if (command === 'create') {
+      const name = (values.name as string).trim();
+      const slug = values.slug ?? `${slugify(name)}-${Date.now().toString(36)}`;
+      const merchant = await repositories.merchants.create(slug, {
+        name,
+        branding: { displayName: name, primaryColor: '#1f6feb' },
+        senders: { email: {}, sms: {} },
+        preferences: defaultMerchantPreferences(),
+      });
+      const secret = newApiKey();
+      const key = await repositories.apiKeys.add({
+        merchantId: merchant.id,
+        prefix: secret.prefix,
+        hash: secret.hash,
+      });
+      process.stdout.write(
+        `merchant ${merchant.id} "${name}"\napi key ${key.id}: ${secret.key}\n(the key is shown only now; store it safely)\n`,
+      );
+    } else if (command === 'key create') {
+      if (!(await repositories.merchants.findById(values.merchant as string)))
+        fail(`No merchant ${values.merchant}.`);
+      const secret = newApiKey();
+      const key = await repositories.apiKeys.add({
+        merchantId: values.merchant as string,
+        prefix: secret.prefix,
+        hash: secret.hash,
+      });
+      process.stdout.write(
+        `api key ${key.id}: ${secret.key}\n(the key is shown only now; store it safely)\n`,
+      );
+    } else {
+      const revoked = await repositories.apiKeys.revoke(
+        values.merchant as string,
+        values.key as string,
+        clock.now(),
+      );
+      if (!revoked) fail(`No live key ${values.key} for merchant ${values.merchant}.`);
+      process.stdout.write(`revoked api key ${values.key}\n`);
+    }
+  } finally {
+    await disconnectDatabase();
+    await database.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`${(error as Error).message}\n`);
+  process.exit(1);
+});
