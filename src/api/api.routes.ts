@@ -13,6 +13,7 @@ import {
   notificationQuerySchema,
   orderInputSchema,
   shipmentInputSchema,
+  statsQuerySchema,
 } from './schemas';
 import { validate } from './validate';
 
@@ -141,6 +142,27 @@ export function apiRoutes(container: Container): Router {
         ? Buffer.from(`${last.createdAt.toISOString()}|${last.id}`).toString('base64url')
         : null;
     res.json({ notifications: pageItems.map(presentNotification), nextCursor });
+  });
+
+  router.get('/api/v1/stats', async (req, res) => {
+    const q = validate(statsQuerySchema, req.query);
+    const from = new Date(q.from);
+    const to = new Date(q.to);
+    const stats = await repositories.notifications.stats(currentMerchant(req).id, from, to);
+    const ratio = (part: number, whole: number) =>
+      whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null;
+    res.json({
+      from: from.toISOString(),
+      to: to.toISOString(),
+      counts: stats.counts,
+      // Rates only over what providers reported: opens and clicks exist for email alone.
+      channels: stats.engagement.map((e) => ({
+        ...e,
+        deliveryRate: ratio(e.delivered, e.sent),
+        openRate: e.channel === 'email' ? ratio(e.opened, e.delivered || e.sent) : null,
+        clickRate: e.channel === 'email' ? ratio(e.clicked, e.delivered || e.sent) : null,
+      })),
+    });
   });
 
   router.post('/api/v1/api-keys', async (req, res) => {

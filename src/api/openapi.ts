@@ -10,6 +10,8 @@ import {
   orderInputSchema,
   orderOutSchema,
   shipmentInputSchema,
+  statsOutSchema,
+  statsQuerySchema,
   statusLinkOutSchema,
 } from './schemas';
 import { statusViewSchema } from '../web/status-page/status-view.schema';
@@ -132,6 +134,13 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
           summary: 'Delivery log with reasons, newest first',
           parameters: queryParams(notificationQuerySchema),
           responses: { '200': ok(notificationPageSchema, 'One page'), ...errors },
+        },
+      },
+      '/stats': {
+        get: {
+          summary: 'Counts by milestone x channel x state, and delivery/open/click rates',
+          parameters: queryParams(statsQuerySchema as unknown as z.ZodObject),
+          responses: { '200': ok(statsOutSchema, 'Numbers for the range'), ...errors },
         },
       },
       '/api-keys': {

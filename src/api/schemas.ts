@@ -246,3 +246,38 @@ export const errorSchema = z
     }),
   })
   .meta({ title: 'Error' });
+
+export const statsQuerySchema = z
+  .strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
+  .refine((q) => Date.parse(q.from) < Date.parse(q.to), {
+    message: 'from must be before to',
+    path: ['to'],
+  });
+
+const rate = z.number().min(0).max(1).nullable();
+export const statsOutSchema = z
+  .object({
+    from: z.string(),
+    to: z.string(),
+    counts: z.array(
+      z.object({
+        milestone: z.string(),
+        channel: z.string(),
+        state: z.string(),
+        count: z.number(),
+      }),
+    ),
+    channels: z.array(
+      z.object({
+        channel: z.string(),
+        sent: z.number(),
+        delivered: z.number(),
+        opened: z.number(),
+        clicked: z.number(),
+        deliveryRate: rate,
+        openRate: rate,
+        clickRate: rate,
+      }),
+    ),
+  })
+  .meta({ title: 'Stats' });

@@ -257,4 +257,71 @@ export class NotificationRepository {
       .lean();
     return docs.map((d) => toEntity<Notification>(d));
   }
+
+  /** Counts by milestone, channel and state, and engagement per channel, for a time range. */
+  async stats(
+    merchantId: string,
+    from: Date,
+    to: Date,
+  ): Promise<{
+    counts: Array<{ milestone: string; channel: string; state: string; count: number }>;
+    engagement: Array<{
+      channel: string;
+      sent: number;
+      delivered: number;
+      opened: number;
+      clicked: number;
+    }>;
+  }> {
+    const match = {
+      $match: { merchantId: objectId(merchantId), createdAt: { $gte: from, $lt: to } },
+    };
+    const counts = await NotificationModel.aggregate<{
+      _id: { milestone: string; channel: string; state: string };
+      count: number;
+    }>([
+      match,
+      {
+        $group: {
+          _id: { milestone: '$milestone', channel: '$channel', state: '$state' },
+          count: { $sum: 1 },
+        },
+      },
+    ]);
+    const has = (field: string) => ({ $sum: { $cond: [{ $gt: [`$${field}`, null] }, 1, 0] } });
+    const engagement = await NotificationModel.aggregate<{
+      _id: string;
+      sent: number;
+      delivered: number;
+      opened: number;
+      clicked: number;
+    }>([
+      match,
+      {
+        $group: {
+          _id: '$channel',
+          sent: has('sentAt'),
+          delivered: has('deliveredAt'),
+          opened: has('openedAt'),
+          clicked: has('clickedAt'),
+        },
+      },
+    ]);
+    return {
+      counts: counts
+        .map((c) => ({ ...c._id, count: c.count }))
+        .sort((a, b) =>
+          `${a.milestone}${a.channel}${a.state}`.localeCompare(
+            `${b.milestone}${b.channel}${b.state}`,
+          ),
+        ),
+      engagement: engagement.map((e) => ({
+        channel: e._id,
+        sent: e.sent,
+        delivered: e.delivered,
+        opened: e.opened,
+        clicked: e.clicked,
+      })),
+    };
+  }
 }

@@ -280,4 +280,59 @@ describe('merchant API', () => {
     const error = await api('post', '/orders').send({});
     check('/orders', 'post', '422', error.body);
   });
+
+  it('when stats are asked for a range, then counts come by milestone, channel and state with engagement rates', async () => {
+    const statsKey = await merchantWithKey('shop-stats');
+    const created = await api('post', '/orders', statsKey).send({
+      ...orderBody,
+      externalId: 'stats',
+    });
+    const { repositories, clock } = app.container;
+    const order = await repositories.orders.findById(created.body.order.id);
+    await repositories.notifications.addIntents(
+      [
+        {
+          idempotencyKey: 'stats:1',
+          merchantId: order!.merchantId,
+          orderId: order!.id,
+          shipmentIds: [],
+          milestone: 'shipped',
+          channel: 'email',
+          recipient: 'ada@example.com',
+          template: 'shipped',
+          locale: 'en',
+          notBefore: clock.now(),
+        },
+      ],
+      clock.now(),
+    );
+    await app.container.notify.dispatcher.dispatchDue();
+    const from = new Date(Date.now() - 3_600_000).toISOString();
+    const to = new Date(Date.now() + 3_600_000).toISOString();
+    const res = await api(
+      'get',
+      `/stats?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+    );
+    expect(res.status).toBe(200);
+    expect(res.body.counts).toEqual(
+      expect.arrayContaining([{ milestone: 'shipped', channel: 'email', state: 'sent', count: 1 }]),
+    );
+    const email = res.body.channels.find((c: { channel: string }) => c.channel === 'email');
+    expect(email).toMatchObject({ sent: 1, delivered: 0, deliveryRate: 0, openRate: 0 });
+    const doc = (await request(app.url).get('/api/v1/openapi.json')).body;
+    const ajv = new Ajv2020({ strict: false });
+    addFormats(ajv);
+    expect(
+      ajv.validate(
+        doc.paths['/stats'].get.responses['200'].content['application/json'].schema,
+        res.body,
+      ),
+    ).toBe(true);
+    const bad = await api(
+      'get',
+      `/stats?from=${encodeURIComponent(to)}&to=${encodeURIComponent(from)}`,
+    );
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.fields[0].field).toBe('to');
+  });
 });
