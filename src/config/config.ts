@@ -57,6 +57,8 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Guest pages: status links, lookup and preferences. */
   readonly api: { readonly requestsPerMinute: number };
+  /** Days after the last shipment is final before guest data is erased. */
+  readonly retentionDays: number;
   readonly notify: {
     readonly maxAttempts: number;
     readonly retryBaseMs: number;

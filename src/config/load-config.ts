@@ -183,6 +183,7 @@ function shapeConfig(v: RawValues): Config {
     },
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
     api: { requestsPerMinute: v.API_REQUESTS_PER_MINUTE },
+    retentionDays: v.RETENTION_DAYS,
     notify: {
       maxAttempts: v.NOTIFY_MAX_ATTEMPTS,
       retryBaseMs: v.NOTIFY_RETRY_BASE_SECONDS * 1000,

@@ -260,6 +260,11 @@ export const variables = {
     'Merchant API requests allowed per API key per minute (then 429 with Retry-After).',
     '600',
   ),
+  RETENTION_DAYS: variable(
+    int(1, 3650),
+    "Days after an order's last shipment is final before the guest's personal data is erased (counts stay, anonymous).",
+    '180',
+  ),
   SHUTDOWN_TIMEOUT_MS: variable(
     int(100, 120000),
     'Longest graceful shutdown before the process exits anyway.',

@@ -1,9 +1,14 @@
 import type { Config } from '../config/config';
 import type { Job } from './job';
+import { eraseExpiredGuestsJob } from './erase-expired-guests.job';
 import { dispatchNotificationsJob } from './dispatch-notifications.job';
 import { pollShipmentsJob } from './poll-shipments.job';
 
 /** Every job the worker process runs. */
 export function workerJobs(config: Config): Job[] {
-  return [pollShipmentsJob(config), dispatchNotificationsJob(config.worker.dispatchCron)];
+  return [
+    pollShipmentsJob(config),
+    dispatchNotificationsJob(config.worker.dispatchCron),
+    eraseExpiredGuestsJob(config.worker.maintenanceCron),
+  ];
 }

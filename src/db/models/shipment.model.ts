@@ -37,6 +37,8 @@ const shipmentSchema = new Schema(
     stalledAt: { type: Date, default: null },
     consecutiveFailures: { type: Number, default: 0 },
     finalAt: Date,
+    /** The order's guest data was erased; retention skips it. */
+    guestErased: { type: Boolean, default: false },
     lease: { type: leaseSchema, default: null },
     fence: { type: Number, default: 0 },
   },
@@ -45,6 +47,7 @@ const shipmentSchema = new Schema(
 shipmentSchema.index({ merchantId: 1, carrier: 1, trackingNumber: 1 }, { unique: true });
 shipmentSchema.index({ orderId: 1 });
 shipmentSchema.index({ nextPollAt: 1 });
+shipmentSchema.index({ guestErased: 1, finalAt: 1 });
 shipmentSchema.index({ carrier: 1, trackingNumber: 1 });
 shipmentSchema.index({ 'lease.owner': 1 }, { sparse: true });
 

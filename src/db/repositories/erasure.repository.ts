@@ -3,7 +3,7 @@ import { DevMessageModel, NotificationModel, OrderModel, ShipmentModel } from '.
 /** Erases a guest's personal data from every collection it was copied into. */
 export class ErasureRepository {
   async eraseOrder(orderId: string, now: Date): Promise<void> {
-    await ShipmentModel.updateMany({ orderId }, { $set: { nextPollAt: null } });
+    await ShipmentModel.updateMany({ orderId }, { $set: { nextPollAt: null, guestErased: true } });
     await OrderModel.updateOne(
       { _id: orderId },
       {
@@ -35,5 +35,31 @@ export class ErasureRepository {
         $push: { history: { at: now, state: 'skipped', reason: 'order_erased' } },
       },
     );
+  }
+
+  /** Orders whose every shipment became final before `cutoff` and whose guest is not yet erased. */
+  async ordersDueForErasure(cutoff: Date, limit: number): Promise<string[]> {
+    const rows = await ShipmentModel.aggregate<{ _id: { toHexString(): string } }>([
+      { $match: { guestErased: { $ne: true } } },
+      {
+        $group: {
+          _id: '$orderId',
+          total: { $sum: 1 },
+          final: { $sum: { $cond: [{ $gt: ['$finalAt', null] }, 1, 0] } },
+          lastFinal: { $max: '$finalAt' },
+        },
+      },
+      { $match: { lastFinal: { $lt: cutoff } } },
+      { $limit: limit * 4 },
+    ]);
+    const all = rows as unknown as Array<{
+      _id: { toHexString(): string };
+      total: number;
+      final: number;
+    }>;
+    return all
+      .filter((r) => r.total === r.final)
+      .slice(0, limit)
+      .map((r) => r._id.toHexString());
   }
 }
