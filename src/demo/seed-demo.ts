@@ -1,6 +1,7 @@
 import { createHmac } from 'node:crypto';
 import type { Container } from '../app/container';
 import { isDuplicateKeyError } from '../db/to-entity';
+import { hashApiKey } from '../merchants/api-key-secret';
 import { hashStatusToken, statusLink } from '../orders/status-token';
 import { anchorSimulatedNumber } from '../tracking/carriers/simulated/simulated-number';
 import { demoMerchant, demoMerchantSlug, demoOrders } from './demo-data';
@@ -22,10 +23,28 @@ function demoToken(secret: string, externalId: string): string {
     .toString('base64url');
 }
 
+/** The demo merchant's API key, derived like the demo tokens so every start prints the same one. */
+export function demoApiKey(secret: string): string {
+  return `pl_live_demo_${createHmac('sha256', secret).update('demo-api-key').digest().subarray(0, 18).toString('base64url')}`;
+}
+
 /** Seeds the demo merchant and orders. Idempotent: a restart finds them and adds nothing. */
 export async function seedDemo(container: Container): Promise<SeededOrder[]> {
   const { repositories, config, clock } = container;
   const merchant = await repositories.merchants.ensure(demoMerchantSlug, demoMerchant);
+  const apiKey = demoApiKey(config.security.tokenSecret);
+  if (!(await repositories.apiKeys.findActiveByHash(hashApiKey(apiKey)))) {
+    try {
+      await repositories.apiKeys.add({
+        merchantId: merchant.id,
+        prefix: apiKey.slice(0, 12),
+        hash: hashApiKey(apiKey),
+        label: 'demo',
+      });
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+    }
+  }
   const seeded: SeededOrder[] = [];
   for (const demo of demoOrders) {
     const existing = await repositories.orders.findByExternalId(merchant.id, demo.order.externalId);

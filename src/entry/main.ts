@@ -1,3 +1,4 @@
+import { demoApiKey } from '../demo/seed-demo';
 import { run } from './run';
 
 /** The demo: web and worker in one process (on the embedded database unless MONGODB_URI is set). */
@@ -11,7 +12,11 @@ void run({ web: true, worker: true }, (app) => {
     `  Order lookup: ${base}/track`,
   ];
   if (app.container.config.demo) {
-    lines.push(`  Dev outbox:   ${base}/dev/outbox`, '  Demo status pages:');
+    lines.push(
+      `  Dev outbox:   ${base}/dev/outbox`,
+      `  Demo API key: ${demoApiKey(app.container.config.security.tokenSecret)}`,
+      '  Demo status pages:',
+    );
     for (const order of app.demoOrders)
       lines.push(`    order ${order.orderNumber}: ${order.statusUrl}`);
   }
