@@ -77,9 +77,11 @@ export function diffTimeline(state: TimelineState, result: CarrierResult): Timel
     if (event.occurredAt.getTime() < newestBefore) continue; // late older scan: stored only
     enter(event.status);
   }
-  // Carriers that report a status without a matching scan still move the shipment forward.
+  // Carriers that report a status without a matching scan still move the shipment forward,
+  // unless the response is stale: its newest scan is older than one we already hold.
   const reportedRank = rankOf(result.status);
-  if (reportedRank !== undefined && reportedRank > progress) enter(result.status);
+  const stale = result.events.length > 0 && latest(result.events) < newestBefore;
+  if (reportedRank !== undefined && reportedRank > progress && !stale) enter(result.status);
 
   const events = [...state.events, ...added].sort(
     (a, b) => a.occurredAt.getTime() - b.occurredAt.getTime(),

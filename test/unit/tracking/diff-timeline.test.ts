@@ -88,4 +88,16 @@ describe('diffTimeline', () => {
     expect(diff.status).toBe('delivered');
     expect(diff.milestones).toEqual(['shipped', 'delivered']);
   });
+
+  it('when a stale response reports an older forward status, then a newer exception is not overwritten', () => {
+    // Found by the property test: the carrier's answer holds only an older scan and names its status.
+    const first = diffTimeline(base, result([event('late', 'exception', '2026-03-02T09:00Z')]));
+    const stale = diffTimeline(
+      { status: first.status, events: first.events, reached: first.milestones },
+      result([event('old', 'available_for_pickup', '2026-03-02T08:00Z')]),
+    );
+    expect(stale.status).toBe('exception');
+    expect(stale.milestones).toEqual([]);
+    expect(stale.events.map((e) => e.id)).toEqual(['old', 'late']);
+  });
 });
