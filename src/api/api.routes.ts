@@ -2,6 +2,8 @@ import express, { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Container } from '../app/container';
 import { newApiKey } from '../merchants/api-key-secret';
+import type { WebhookEndpoint } from '../db/repositories/webhook.repository';
+import { MerchantWebhookService } from '../merchant-webhooks/merchant-webhook.service';
 import { OrderService } from '../orders/order.service';
 import { AppError } from '../shared/app-error';
 import { currentApiKeyId, currentMerchant, requireApiKey } from './auth';
@@ -14,6 +16,7 @@ import {
   orderInputSchema,
   shipmentInputSchema,
   statsQuerySchema,
+  webhookInputSchema,
 } from './schemas';
 import { validate } from './validate';
 
@@ -163,6 +166,62 @@ export function apiRoutes(container: Container): Router {
         clickRate: e.channel === 'email' ? ratio(e.clicked, e.delivered || e.sent) : null,
       })),
     });
+  });
+
+  const presentWebhook = (w: WebhookEndpoint, secret?: string) => ({
+    id: w.id,
+    url: w.url,
+    milestones: w.milestones,
+    ...(secret ? { secret } : {}),
+    disabled: Boolean(w.disabledAt),
+    disabledReason: w.disabledReason ?? null,
+    createdAt: w.createdAt.toISOString(),
+  });
+  router.post('/api/v1/webhooks', async (req, res) => {
+    const input = validate(webhookInputSchema, req.body);
+    const secret = MerchantWebhookService.newSecret();
+    const endpoint = await repositories.webhooks.addEndpoint({
+      merchantId: currentMerchant(req).id,
+      url: input.url,
+      milestones: input.milestones,
+      secret,
+    });
+    res.status(201).json(presentWebhook(endpoint, secret));
+  });
+  router.get('/api/v1/webhooks', async (req, res) => {
+    res.json({
+      webhooks: (await repositories.webhooks.listEndpoints(currentMerchant(req).id)).map((w) =>
+        presentWebhook(w),
+      ),
+    });
+  });
+  router.get('/api/v1/webhooks/deliveries', async (req, res) => {
+    const deliveries = await repositories.webhooks.listDeliveries(currentMerchant(req).id, 100);
+    res.json({
+      deliveries: deliveries.map((d) => ({
+        id: d.id,
+        webhookId: d.endpointId,
+        eventId: d.eventId,
+        state: d.state,
+        attempts: d.attempts,
+        nextAttemptAt: d.state === 'pending' ? d.nextAttemptAt.toISOString() : null,
+        history: d.history.map((h) => ({
+          at: h.at.toISOString(),
+          status: h.status ?? null,
+          error: h.error ?? null,
+        })),
+      })),
+    });
+  });
+  router.delete('/api/v1/webhooks/:id', async (req, res) => {
+    if (
+      !(await repositories.webhooks.removeEndpoint(
+        currentMerchant(req).id,
+        req.params.id as string,
+      ))
+    )
+      throw new AppError('not_found', 'No such webhook.');
+    res.status(204).end();
   });
 
   router.post('/api/v1/api-keys', async (req, res) => {

@@ -13,6 +13,8 @@ import {
   statsOutSchema,
   statsQuerySchema,
   statusLinkOutSchema,
+  webhookInputSchema,
+  webhookOutSchema,
 } from './schemas';
 import { statusViewSchema } from '../web/status-page/status-view.schema';
 
@@ -141,6 +143,37 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
           summary: 'Counts by milestone x channel x state, and delivery/open/click rates',
           parameters: queryParams(statsQuerySchema as unknown as z.ZodObject),
           responses: { '200': ok(statsOutSchema, 'Numbers for the range'), ...errors },
+        },
+      },
+      '/webhooks': {
+        post: {
+          summary:
+            'Register an HTTPS endpoint for milestone events (see the signature scheme below)',
+          requestBody: body(webhookInputSchema),
+          responses: {
+            '201': ok(webhookOutSchema, 'The endpoint, with its secret shown once'),
+            ...errors,
+          },
+        },
+        get: {
+          summary: 'Registered endpoints',
+          responses: {
+            '200': ok(z.object({ webhooks: z.array(webhookOutSchema) }), 'Endpoints'),
+            ...errors,
+          },
+        },
+      },
+      '/webhooks/{id}': {
+        delete: {
+          summary: 'Remove an endpoint',
+          parameters: [idParam],
+          responses: { '204': { description: 'Removed' }, ...errors },
+        },
+      },
+      '/webhooks/deliveries': {
+        get: {
+          summary: 'Recent deliveries with every attempt',
+          responses: { '200': { description: 'Deliveries' }, ...errors },
         },
       },
       '/api-keys': {

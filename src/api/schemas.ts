@@ -281,3 +281,32 @@ export const statsOutSchema = z
     ),
   })
   .meta({ title: 'Stats' });
+
+export const webhookInputSchema = z
+  .strictObject({
+    url: z
+      .url({ protocol: /^https$/ })
+      .max(2000)
+      .meta({ description: 'HTTPS endpoint that receives signed milestone events' }),
+    milestones: z
+      .array(z.enum(milestones))
+      .max(milestones.length)
+      .default([])
+      .meta({ description: 'Milestones to send; empty means all' }),
+  })
+  .meta({ title: 'WebhookInput' });
+
+export const webhookOutSchema = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    milestones: z.array(z.string()),
+    secret: z
+      .string()
+      .optional()
+      .meta({ description: 'Signing secret, returned only at creation' }),
+    disabled: z.boolean(),
+    disabledReason: z.string().nullable(),
+    createdAt: z.string(),
+  })
+  .meta({ title: 'Webhook' });

@@ -1,5 +1,7 @@
 import type { Config } from '../config/config';
 import { ApiKeyRepository } from '../db/repositories/api-key.repository';
+import { WebhookRepository } from '../db/repositories/webhook.repository';
+import { MerchantWebhookService } from '../merchant-webhooks/merchant-webhook.service';
 import { ErasureRepository } from '../db/repositories/erasure.repository';
 import { SendRateRepository } from '../db/repositories/send-rate.repository';
 import { DevMessageRepository } from '../db/repositories/dev-message.repository';
@@ -36,6 +38,7 @@ export interface Repositories {
   devMessages: DevMessageRepository;
   sendRates: SendRateRepository;
   erasure: ErasureRepository;
+  webhooks: WebhookRepository;
 }
 
 /** Everything the services need, built in one place: entry points and tests share it. */
@@ -52,6 +55,8 @@ export interface Container {
   tracking: { poll: PollService; push: PushIngestion; recorder: TrackingRecorder };
   /** Outbox dispatch (worker). */
   notify: { dispatcher: Dispatcher };
+  /** Milestone events for merchants' own endpoints. */
+  merchantWebhooks: MerchantWebhookService;
 }
 
 /** What tests may replace: a fixed clock, recording or failing senders. */
@@ -78,11 +83,27 @@ export function buildContainer(
     devMessages: new DevMessageRepository(),
     sendRates: new SendRateRepository(),
     erasure: new ErasureRepository(),
+    webhooks: new WebhookRepository(),
   };
   const clock = overrides.clock ?? systemClock;
   const processId = overrides.processId ?? newProcessIdentity('porchlight');
   const carriers = overrides.carriers ?? createCarrierRegistry(config, clock.now());
-  const tracking = buildTracking(config, logger, clock, processId, repositories, carriers);
+  const merchantWebhooks = new MerchantWebhookService({
+    repositories,
+    clock,
+    processId,
+    config,
+    logger,
+  });
+  const tracking = buildTracking(
+    config,
+    logger,
+    clock,
+    processId,
+    repositories,
+    carriers,
+    merchantWebhooks,
+  );
   const base = {
     config,
     logger,
@@ -99,7 +120,7 @@ export function buildContainer(
   // MJML is compiled once, here, as the container is built; each message is a string fill.
   const renderers = EmailRenderer.create().then((email) => ({ email, sms: new SmsRenderer() }));
   renderers.catch((err: unknown) => logger.fatal({ err }, 'email templates failed to compile'));
-  return { ...base, notify: { dispatcher: new Dispatcher(base, renderers) } };
+  return { ...base, notify: { dispatcher: new Dispatcher(base, renderers) }, merchantWebhooks };
 }
 
 function buildTracking(
@@ -109,6 +130,7 @@ function buildTracking(
   owner: string,
   repositories: Repositories,
   carriers: CarrierRegistry,
+  merchantWebhooks: MerchantWebhookService,
 ): Container['tracking'] {
   const policy = trackingPolicy(config);
   const recorder = new TrackingRecorder({
@@ -116,6 +138,8 @@ function buildTracking(
     policy,
     random: Math.random,
     logger,
+    onMilestone: (order, shipment, milestone, now) =>
+      merchantWebhooks.milestoneReached(order, shipment, milestone, now),
   });
   const leaseMs = config.worker.leaseMs;
   return {

@@ -1,5 +1,6 @@
 import type { Config } from '../config/config';
 import type { Job } from './job';
+import { deliverMerchantWebhooksJob } from './deliver-merchant-webhooks.job';
 import { eraseExpiredGuestsJob } from './erase-expired-guests.job';
 import { dispatchNotificationsJob } from './dispatch-notifications.job';
 import { pollShipmentsJob } from './poll-shipments.job';

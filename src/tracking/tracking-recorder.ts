@@ -14,6 +14,7 @@ import type { CarrierOutcome } from './carrier';
 import { planShipmentUpdate, type TrackingPolicy } from './domain/plan-update';
 import type { Random } from './domain/poll-schedule';
 import type { Shipment } from './shipment';
+import type { Milestone } from './domain/taxonomy';
 
 /** A claimed shipment and what its carrier said. */
 export interface Check {
@@ -38,6 +39,13 @@ export interface TrackingRecorderDeps {
   policy: TrackingPolicy;
   random: Random;
   logger: Logger;
+  /** Told of every milestone reached (merchant webhooks); idempotent per shipment and milestone. */
+  onMilestone?: (
+    order: Order,
+    shipment: Shipment,
+    milestone: Milestone,
+    now: Date,
+  ) => Promise<unknown>;
 }
 
 const dayMs = 86_400_000;
@@ -73,8 +81,12 @@ export class TrackingRecorder {
       writes.push({ id: shipment.id, fence, changes: plan.changes });
       milestones += plan.reached.length;
       if (plan.becameFinal) finishedOrders.add(shipment.orderId);
-      const order = plan.notify.length ? await orderOf(shipment.orderId) : null;
-      if (order && merchant)
+      const order = plan.reached.length ? await orderOf(shipment.orderId) : null;
+      if (order && this.deps.onMilestone) {
+        const after = { ...shipment, ...plan.changes } as Shipment;
+        for (const m of plan.reached) await this.deps.onMilestone(order, after, m, now);
+      }
+      if (order && merchant && plan.notify.length)
         intents.push(
           ...planIntents({
             milestones: plan.notify,

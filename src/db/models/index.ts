@@ -7,3 +7,4 @@ export { StatusTokenModel } from './status-token.model';
 export { SuppressionModel } from './suppression.model';
 export { DevMessageModel } from './dev-message.model';
 export { SendRateModel } from './send-rate.model';
+export { WebhookEndpointModel, WebhookDeliveryModel } from './webhook.model';

@@ -1,0 +1,182 @@
+import { WebhookDeliveryModel, WebhookEndpointModel } from '../models';
+import { claimDue, type Claim } from '../lease';
+import { objectId, toEntity, toEntityOrNull } from '../to-entity';
+
+export interface WebhookEndpoint {
+  id: string;
+  merchantId: string;
+  url: string;
+  secret: string;
+  milestones: string[];
+  consecutiveFailures: number;
+  failingSince: Date | null;
+  disabledAt: Date | null;
+  disabledReason?: string;
+  createdAt: Date;
+}
+
+export interface WebhookDelivery {
+  id: string;
+  endpointId: string;
+  merchantId: string;
+  eventId: string;
+  body: string;
+  state: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  nextAttemptAt: Date;
+  expiresAt: Date;
+  history: Array<{ at: Date; status?: number; error?: string }>;
+  createdAt: Date;
+}
+
+export class WebhookRepository {
+  async addEndpoint(
+    input: Pick<WebhookEndpoint, 'merchantId' | 'url' | 'secret' | 'milestones'>,
+  ): Promise<WebhookEndpoint> {
+    return toEntity<WebhookEndpoint>((await WebhookEndpointModel.create(input)).toObject());
+  }
+
+  async listEndpoints(merchantId: string): Promise<WebhookEndpoint[]> {
+    return (await WebhookEndpointModel.find({ merchantId }).sort({ createdAt: 1 }).lean()).map(
+      (d) => toEntity<WebhookEndpoint>(d),
+    );
+  }
+
+  async findEndpoint(id: string): Promise<WebhookEndpoint | null> {
+    const _id = objectId(id);
+    return _id
+      ? toEntityOrNull<WebhookEndpoint>(await WebhookEndpointModel.findById(_id).lean())
+      : null;
+  }
+
+  async removeEndpoint(merchantId: string, id: string): Promise<boolean> {
+    const _id = objectId(id);
+    return _id
+      ? (await WebhookEndpointModel.deleteOne({ _id, merchantId })).deletedCount === 1
+      : false;
+  }
+
+  /** Queues an event for every live endpoint of the merchant that wants it; repeats are ignored. */
+  async enqueue(
+    merchantId: string,
+    eventId: string,
+    milestone: string,
+    body: string,
+    now: Date,
+    ttlMs: number,
+  ): Promise<number> {
+    const endpoints = await WebhookEndpointModel.find({ merchantId, disabledAt: null }).lean();
+    const wanted = endpoints.filter(
+      (e) => e.milestones.length === 0 || e.milestones.includes(milestone),
+    );
+    if (wanted.length === 0) return 0;
+    const result = await WebhookDeliveryModel.bulkWrite(
+      wanted.map((e) => ({
+        updateOne: {
+          filter: { key: `${e._id.toHexString()}:${eventId}` },
+          update: {
+            $setOnInsert: {
+              endpointId: e._id,
+              merchantId,
+              eventId,
+              body,
+              state: 'pending',
+              attempts: 0,
+              nextAttemptAt: now,
+              expiresAt: new Date(now.getTime() + ttlMs),
+              history: [],
+              lease: null,
+              fence: 0,
+            },
+          },
+          upsert: true,
+        },
+      })),
+      { ordered: false },
+    );
+    return result.upsertedCount;
+  }
+
+  async claimDue(owner: string, now: Date, leaseMs: number, limit: number): Promise<Claim[]> {
+    return claimDue(WebhookDeliveryModel, {
+      owner,
+      now,
+      leaseMs,
+      limit,
+      due: { state: 'pending', nextAttemptAt: { $lte: now } },
+      sort: { nextAttemptAt: 1 },
+    });
+  }
+
+  async findDelivery(id: string): Promise<WebhookDelivery | null> {
+    return toEntityOrNull<WebhookDelivery>(await WebhookDeliveryModel.findById(id).lean());
+  }
+
+  /** Records an attempt; conditional on the fence so a worker that lost the lease changes nothing. */
+  async recordAttempt(
+    id: string,
+    fence: number,
+    attempt: {
+      at: Date;
+      status?: number;
+      error?: string;
+      state: WebhookDelivery['state'];
+      nextAttemptAt?: Date;
+    },
+  ): Promise<boolean> {
+    const result = await WebhookDeliveryModel.updateOne(
+      { _id: id, fence },
+      {
+        $set: {
+          state: attempt.state,
+          lease: null,
+          ...(attempt.nextAttemptAt ? { nextAttemptAt: attempt.nextAttemptAt } : {}),
+        },
+        $inc: { attempts: 1 },
+        $push: { history: { at: attempt.at, status: attempt.status, error: attempt.error } },
+      },
+    );
+    return result.modifiedCount === 1;
+  }
+
+  async endpointSucceeded(id: string): Promise<void> {
+    await WebhookEndpointModel.updateOne(
+      { _id: id },
+      { $set: { consecutiveFailures: 0, failingSince: null } },
+    );
+  }
+
+  /** Counts a failure; returns the endpoint as it is now. */
+  async endpointFailed(id: string, now: Date): Promise<WebhookEndpoint | null> {
+    await WebhookEndpointModel.updateOne(
+      { _id: id, failingSince: null },
+      { $set: { failingSince: now } },
+    );
+    const doc = await WebhookEndpointModel.findByIdAndUpdate(
+      id,
+      { $inc: { consecutiveFailures: 1 } },
+      { returnDocument: 'after' },
+    ).lean();
+    return toEntityOrNull<WebhookEndpoint>(doc);
+  }
+
+  async disableEndpoint(id: string, reason: string, now: Date): Promise<void> {
+    await WebhookEndpointModel.updateOne(
+      { _id: id, disabledAt: null },
+      { $set: { disabledAt: now, disabledReason: reason } },
+    );
+    await WebhookDeliveryModel.updateMany(
+      { endpointId: id, state: 'pending' },
+      {
+        $set: { state: 'failed' },
+        $push: { history: { at: now, error: `endpoint disabled: ${reason}` } },
+      },
+    );
+  }
+
+  async listDeliveries(merchantId: string, limit: number): Promise<WebhookDelivery[]> {
+    return (
+      await WebhookDeliveryModel.find({ merchantId }).sort({ createdAt: -1 }).limit(limit).lean()
+    ).map((d) => toEntity<WebhookDelivery>(d));
+  }
+}
