@@ -11,5 +11,6 @@ export function workerJobs(config: Config): Job[] {
     pollShipmentsJob(config),
     dispatchNotificationsJob(config.worker.dispatchCron),
     eraseExpiredGuestsJob(config.worker.maintenanceCron),
+    deliverMerchantWebhooksJob(config.worker.dispatchCron),
   ];
 }
