@@ -87,7 +87,7 @@ export function buildContainer(
   };
   const clock = overrides.clock ?? systemClock;
   const processId = overrides.processId ?? newProcessIdentity('porchlight');
-  const carriers = overrides.carriers ?? createCarrierRegistry(config, clock.now());
+  const carriers = overrides.carriers ?? createCarrierRegistry(config, clock.now(), logger);
   const merchantWebhooks = new MerchantWebhookService({
     repositories,
     clock,

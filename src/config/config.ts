@@ -57,6 +57,9 @@ export interface Config {
   readonly shutdownTimeoutMs: number;
   /** Guest pages: status links, lookup and preferences. */
   readonly api: { readonly requestsPerMinute: number };
+  readonly carriers: {
+    readonly dhl: { readonly apiKey: string | undefined; readonly baseUrl: string };
+  };
   /** Days after the last shipment is final before guest data is erased. */
   readonly retentionDays: number;
   readonly notify: {

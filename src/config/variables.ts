@@ -265,6 +265,16 @@ export const variables = {
     "Days after an order's last shipment is final before the guest's personal data is erased (counts stay, anonymous).",
     '180',
   ),
+  DHL_API_KEY: variable(
+    optionalText,
+    'DHL Shipment Tracking (Unified) API key; without it DHL shipments are reported as not tracked.',
+    'xxxxxxxx',
+  ),
+  DHL_API_BASE_URL: variable(
+    url,
+    'DHL API origin: https://api-eu.dhl.com in production, https://api-test.dhl.com for the sandbox.',
+    'https://api-eu.dhl.com',
+  ),
   SHUTDOWN_TIMEOUT_MS: variable(
     int(100, 120000),
     'Longest graceful shutdown before the process exits anyway.',

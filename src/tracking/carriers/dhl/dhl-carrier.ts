@@ -1,0 +1,149 @@
+import type { CarrierAdapter, CarrierLimits, CarrierOutcome, CarrierResult } from '../../carrier';
+import { isDhlExpressNumber, isDhlParcelNumber } from '../../domain/tracking-number-formats';
+import type { TrackingEvent } from '../../shipment';
+import { mapDhlStatus } from './dhl-status-map';
+import { getJson, type HttpAnswer } from '../http/get-json';
+
+export interface DhlOptions {
+  apiKey: string | undefined;
+  /** https://api-eu.dhl.com (production) or https://api-test.dhl.com (sandbox). */
+  baseUrl: string;
+  limits?: Partial<CarrierLimits>;
+}
+
+interface DhlEvent {
+  timestamp?: string;
+  statusCode?: string;
+  status?: string;
+  description?: string;
+  location?: { address?: { addressLocality?: string; postalCode?: string; countryCode?: string } };
+}
+
+interface DhlShipment {
+  id: string;
+  status?: DhlEvent;
+  events?: DhlEvent[];
+  estimatedTimeOfDelivery?: string;
+  details?: {
+    proofOfDelivery?: { signed?: { name?: string } | string };
+    totalNumberOfPieces?: number;
+  };
+}
+
+/** ISO 8601 with or without an offset; no offset means local time, flagged rather than taken as UTC. */
+export function parseCarrierTime(value: string): { at: Date; offset: number | null } {
+  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(
+    value,
+  );
+  if (!m) return { at: new Date(value), offset: null };
+  const designator = m[2];
+  if (!designator) return { at: new Date(`${m[1]}Z`), offset: null };
+  if (designator === 'Z') return { at: new Date(value), offset: 0 };
+  const sign = designator.startsWith('-') ? -1 : 1;
+  const digits = designator.slice(1).replace(':', '');
+  const offset = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
+  return {
+    at: new Date(
+      `${m[1]}${designator.length === 5 ? `${designator.slice(0, 3)}:${designator.slice(3)}` : designator}`,
+    ),
+    offset,
+  };
+}
+
+function toEvent(trackingNumber: string, e: DhlEvent, i: number): TrackingEvent | null {
+  if (!e.timestamp) return null;
+  const { at, offset } = parseCarrierTime(e.timestamp);
+  const text = [e.status, e.description].filter(Boolean).join(' — ');
+  const address = e.location?.address;
+  const locality = address?.addressLocality?.split(',').at(-1)?.trim();
+  return {
+    id: `dhl:${trackingNumber}:${e.timestamp}:${e.statusCode ?? ''}:${i}`,
+    status: mapDhlStatus(e.statusCode, text),
+    rawCode: e.statusCode ?? '',
+    rawText: e.description ?? e.status ?? '',
+    location: address
+      ? { city: locality, postalCode: address.postalCode, country: address.countryCode }
+      : undefined,
+    occurredAt: at,
+    utcOffsetMinutes: offset,
+  };
+}
+
+/** Normalizes one DHL shipment (https://developer.dhl.com/api-reference/shipment-tracking). */
+export function normalizeDhlShipment(trackingNumber: string, s: DhlShipment): CarrierResult {
+  const events = (s.events ?? [])
+    .map((e, i) => toEvent(trackingNumber, e, i))
+    .filter((e): e is TrackingEvent => e !== null);
+  const latestText = [s.status?.status, s.status?.description].filter(Boolean).join(' ');
+  const signed = s.details?.proofOfDelivery?.signed;
+  return {
+    trackingNumber,
+    status: mapDhlStatus(s.status?.statusCode, latestText),
+    events,
+    eta: s.estimatedTimeOfDelivery
+      ? { date: s.estimatedTimeOfDelivery.slice(0, 10), source: 'dhl' }
+      : undefined,
+    deliveredTo: typeof signed === 'string' ? signed : signed?.name,
+    pieces: s.details?.totalNumberOfPieces,
+  };
+}
+
+function outcomeFor(trackingNumber: string, answer: HttpAnswer): CarrierOutcome {
+  if (answer.kind === 'error') return { ok: false, trackingNumber, error: answer.error };
+  if (answer.status === 404)
+    return {
+      ok: false,
+      trackingNumber,
+      error: { kind: 'not_found', message: 'DHL has no shipment with this number' },
+    };
+  const shipments = (answer.body as { shipments?: DhlShipment[] })?.shipments ?? [];
+  const match = shipments.find((s) => s.id?.toUpperCase() === trackingNumber) ?? shipments[0];
+  if (!match)
+    return {
+      ok: false,
+      trackingNumber,
+      error: { kind: 'not_found', message: 'DHL returned no shipment' },
+    };
+  return { ok: true, result: normalizeDhlShipment(trackingNumber, match) };
+}
+
+/** DHL Shipment Tracking – Unified API: one GET per number with the DHL-API-Key header. */
+export class DhlCarrier implements CarrierAdapter {
+  readonly code = 'dhl';
+  readonly displayName = 'DHL';
+  readonly limits: CarrierLimits;
+  readonly enabled: boolean;
+  readonly disabledReason?: string;
+
+  constructor(private readonly options: DhlOptions) {
+    // The free tier allows a few requests per second; batching is not offered by this API.
+    this.limits = { batchSize: 1, concurrency: 2, requestsPerSecond: 3, ...options.limits };
+    this.enabled = Boolean(options.apiKey);
+    if (!this.enabled) this.disabledReason = 'DHL tracking is disabled: set DHL_API_KEY';
+  }
+
+  matches(n: string): boolean {
+    return isDhlExpressNumber(n) || isDhlParcelNumber(n);
+  }
+
+  publicTrackingUrl(n: string): string {
+    return `https://www.dhl.com/global-en/home/tracking/tracking-express.html?submit=1&tracking-id=${encodeURIComponent(n)}`;
+  }
+
+  async track(trackingNumbers: string[]): Promise<CarrierOutcome[]> {
+    const outcomes: CarrierOutcome[] = [];
+    for (const n of trackingNumbers) {
+      const url = `${this.options.baseUrl}/track/shipments?trackingNumber=${encodeURIComponent(n)}`;
+      outcomes.push(
+        outcomeFor(
+          n,
+          await getJson(url, {
+            'DHL-API-Key': this.options.apiKey ?? '',
+            Accept: 'application/json',
+          }),
+        ),
+      );
+    }
+    return outcomes;
+  }
+}
