@@ -183,7 +183,14 @@ function shapeConfig(v: RawValues): Config {
     },
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
     api: { requestsPerMinute: v.API_REQUESTS_PER_MINUTE },
-    carriers: { dhl: { apiKey: v.DHL_API_KEY, baseUrl: v.DHL_API_BASE_URL.replace(/\/+$/, '') } },
+    carriers: {
+      dhl: { apiKey: v.DHL_API_KEY, baseUrl: v.DHL_API_BASE_URL.replace(/\/+$/, '') },
+      ups: {
+        clientId: v.UPS_CLIENT_ID,
+        clientSecret: v.UPS_CLIENT_SECRET,
+        baseUrl: v.UPS_API_BASE_URL.replace(/\/+$/, ''),
+      },
+    },
     retentionDays: v.RETENTION_DAYS,
     notify: {
       maxAttempts: v.NOTIFY_MAX_ATTEMPTS,

@@ -275,6 +275,17 @@ export const variables = {
     'DHL API origin: https://api-eu.dhl.com in production, https://api-test.dhl.com for the sandbox.',
     'https://api-eu.dhl.com',
   ),
+  UPS_CLIENT_ID: variable(
+    optionalText,
+    'UPS OAuth client id (Track API); without it UPS shipments are reported as not tracked.',
+    'xxxxxxxx',
+  ),
+  UPS_CLIENT_SECRET: variable(optionalText, 'UPS OAuth client secret.', 'xxxxxxxx'),
+  UPS_API_BASE_URL: variable(
+    url,
+    'UPS API origin: https://onlinetools.ups.com in production, https://wwwcie.ups.com for the sandbox.',
+    'https://onlinetools.ups.com',
+  ),
   SHUTDOWN_TIMEOUT_MS: variable(
     int(100, 120000),
     'Longest graceful shutdown before the process exits anyway.',

@@ -3,6 +3,7 @@ import type { CarrierAdapter } from './carrier';
 import { CarrierRegistry } from './carrier-registry';
 import type { Logger } from '../shared/logger';
 import { DhlCarrier } from './carriers/dhl/dhl-carrier';
+import { UpsCarrier } from './carriers/ups/ups-carrier';
 import { SimulatedCarrier } from './carriers/simulated/simulated-carrier';
 
 /** Every carrier adapter this deployment offers, built from configuration. */
