@@ -21,6 +21,14 @@ export function createCarrierRegistry(
         epoch: new Date(Math.floor(now.getTime() / 60_000) * 60_000),
       }),
     );
+  const { ups } = config.carriers;
+  adapters.push(
+    new UpsCarrier({
+      clientId: ups.clientId,
+      clientSecret: ups.clientSecret,
+      baseUrl: ups.baseUrl,
+    }),
+  );
   adapters.push(
     new DhlCarrier({ apiKey: config.carriers.dhl.apiKey, baseUrl: config.carriers.dhl.baseUrl }),
   );
