@@ -59,6 +59,11 @@ export interface Config {
   readonly api: { readonly requestsPerMinute: number };
   readonly carriers: {
     readonly dhl: { readonly apiKey: string | undefined; readonly baseUrl: string };
+    readonly fedex: {
+      readonly clientId: string | undefined;
+      readonly clientSecret: string | undefined;
+      readonly baseUrl: string;
+    };
     readonly ups: {
       readonly clientId: string | undefined;
       readonly clientSecret: string | undefined;

@@ -185,6 +185,11 @@ function shapeConfig(v: RawValues): Config {
     api: { requestsPerMinute: v.API_REQUESTS_PER_MINUTE },
     carriers: {
       dhl: { apiKey: v.DHL_API_KEY, baseUrl: v.DHL_API_BASE_URL.replace(/\/+$/, '') },
+      fedex: {
+        clientId: v.FEDEX_CLIENT_ID,
+        clientSecret: v.FEDEX_CLIENT_SECRET,
+        baseUrl: v.FEDEX_API_BASE_URL.replace(/\/+$/, ''),
+      },
       ups: {
         clientId: v.UPS_CLIENT_ID,
         clientSecret: v.UPS_CLIENT_SECRET,

@@ -286,6 +286,21 @@ export const variables = {
     'UPS API origin: https://onlinetools.ups.com in production, https://wwwcie.ups.com for the sandbox.',
     'https://onlinetools.ups.com',
   ),
+  FEDEX_CLIENT_ID: variable(
+    optionalText,
+    'FedEx Track API OAuth client id (API key); without it FedEx shipments are reported as not tracked.',
+    'l7xx...',
+  ),
+  FEDEX_CLIENT_SECRET: variable(
+    optionalText,
+    'FedEx Track API OAuth client secret (secret key).',
+    'xxxxxxxx',
+  ),
+  FEDEX_API_BASE_URL: variable(
+    url,
+    'FedEx API origin: https://apis.fedex.com in production, https://apis-sandbox.fedex.com for the sandbox.',
+    'https://apis.fedex.com',
+  ),
   SHUTDOWN_TIMEOUT_MS: variable(
     int(100, 120000),
     'Longest graceful shutdown before the process exits anyway.',

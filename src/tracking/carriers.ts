@@ -3,6 +3,7 @@ import type { CarrierAdapter } from './carrier';
 import { CarrierRegistry } from './carrier-registry';
 import type { Logger } from '../shared/logger';
 import { DhlCarrier } from './carriers/dhl/dhl-carrier';
+import { FedexCarrier } from './carriers/fedex/fedex-carrier';
 import { UpsCarrier } from './carriers/ups/ups-carrier';
 import { SimulatedCarrier } from './carriers/simulated/simulated-carrier';
 
@@ -21,7 +22,14 @@ export function createCarrierRegistry(
         epoch: new Date(Math.floor(now.getTime() / 60_000) * 60_000),
       }),
     );
-  const { ups } = config.carriers;
+  const { ups, fedex } = config.carriers;
+  adapters.push(
+    new FedexCarrier({
+      clientId: fedex.clientId,
+      clientSecret: fedex.clientSecret,
+      baseUrl: fedex.baseUrl,
+    }),
+  );
   adapters.push(
     new UpsCarrier({
       clientId: ups.clientId,

@@ -18,11 +18,13 @@ describe('the carrier registry', () => {
       createLogger('info', sink),
     );
     expect(lines.map((l) => JSON.parse(l).msg)).toEqual([
+      'FedEx tracking is disabled: set FEDEX_CLIENT_ID and FEDEX_CLIENT_SECRET',
       'UPS tracking is disabled: set UPS_CLIENT_ID and UPS_CLIENT_SECRET',
       'DHL tracking is disabled: set DHL_API_KEY',
     ]);
     expect(registry.detect('1Z999AA10123456784')).toEqual({ ok: true, carrier: 'ups' });
     expect(registry.detect('1234567891')).toEqual({ ok: true, carrier: 'dhl' });
+    expect(registry.detect('449044304137')).toEqual({ ok: true, carrier: 'fedex' });
     expect(registry.detect('SIM1HAPPY')).toEqual({ ok: true, carrier: 'simulated' });
     expect(registry.detect('1Z999AA10123456785')).toMatchObject({
       ok: false,

@@ -13,6 +13,34 @@ function retryAfterMs(value: string | string[] | undefined): number | undefined 
   return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
 }
 
+/** Turns a carrier's HTTP answer into data or one of the port's error kinds. */
+export function classifyAnswer(
+  status: number,
+  retryAfter: string | string[] | undefined,
+  raw: string,
+): HttpAnswer {
+  if (status === 401 || status === 403)
+    return {
+      kind: 'error',
+      error: { kind: 'auth', message: `HTTP ${status}: check the carrier credentials` },
+    };
+  if (status === 429)
+    return {
+      kind: 'error',
+      error: { kind: 'rate_limited', message: 'HTTP 429', retryAfterMs: retryAfterMs(retryAfter) },
+    };
+  if (status >= 500 || status === 0)
+    return { kind: 'error', error: { kind: 'transient', message: `HTTP ${status}` } };
+  try {
+    return { kind: 'ok', status, body: raw ? JSON.parse(raw) : null };
+  } catch {
+    return {
+      kind: 'error',
+      error: { kind: 'transient', message: `HTTP ${status}: body is not JSON` },
+    };
+  }
+}
+
 /**
  * GETs JSON from a carrier and classifies failures into the port's kinds, never throwing:
  * 401/403 auth, 429 rate limited (with Retry-After), 5xx and network errors transient.
@@ -28,36 +56,9 @@ export function getJson(
       let raw = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (raw += chunk));
-      res.on('end', () => {
-        const status = res.statusCode ?? 0;
-        if (status === 401 || status === 403)
-          return resolve({
-            kind: 'error',
-            error: { kind: 'auth', message: `HTTP ${status}: check the carrier credentials` },
-          });
-        if (status === 429)
-          return resolve({
-            kind: 'error',
-            error: {
-              kind: 'rate_limited',
-              message: 'HTTP 429',
-              retryAfterMs: retryAfterMs(res.headers['retry-after']),
-            },
-          });
-        if (status >= 500 || status === 0)
-          return resolve({
-            kind: 'error',
-            error: { kind: 'transient', message: `HTTP ${status}` },
-          });
-        try {
-          resolve({ kind: 'ok', status, body: raw ? JSON.parse(raw) : null });
-        } catch {
-          resolve({
-            kind: 'error',
-            error: { kind: 'transient', message: `HTTP ${status}: body is not JSON` },
-          });
-        }
-      });
+      res.on('end', () =>
+        resolve(classifyAnswer(res.statusCode ?? 0, res.headers['retry-after'], raw)),
+      );
     });
     req.on('timeout', () => req.destroy(new Error(`timed out after ${timeoutMs} ms`)));
     req.on('error', (e) =>

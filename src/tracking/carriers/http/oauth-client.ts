@@ -4,6 +4,8 @@ export interface OAuthCredentials {
   tokenUrl: string;
   clientId: string;
   clientSecret: string;
+  /** Where the token endpoint wants the credentials: a Basic header (UPS, USPS) or the form body (FedEx). */
+  sendCredentials?: 'basic' | 'body';
 }
 
 /**
@@ -30,15 +32,26 @@ export class OAuthClient {
   }
 
   private fetchToken(): Promise<string> {
-    const { tokenUrl, clientId, clientSecret } = this.credentials;
-    const body = 'grant_type=client_credentials';
+    const { tokenUrl, clientId, clientSecret, sendCredentials = 'basic' } = this.credentials;
+    const inBody = sendCredentials === 'body';
+    const body = inBody
+      ? new URLSearchParams({
+          grant_type: 'client_credentials',
+          client_id: clientId,
+          client_secret: clientSecret,
+        }).toString()
+      : 'grant_type=client_credentials';
     return new Promise((resolve, reject) => {
       const req = request(
         tokenUrl,
         {
           method: 'POST',
           headers: {
-            Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+            ...(inBody
+              ? {}
+              : {
+                  Authorization: `Basic ${Buffer.from(`${clientId}:${clientSecret}`).toString('base64')}`,
+                }),
             'Content-Type': 'application/x-www-form-urlencoded',
             'Content-Length': Buffer.byteLength(body),
             Accept: 'application/json',

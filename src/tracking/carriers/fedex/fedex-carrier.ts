@@ -1,0 +1,185 @@
+import type { CarrierAdapter, CarrierLimits, CarrierOutcome, CarrierResult } from '../../carrier';
+import { isFedexExpressNumber, isFedexGroundNumber } from '../../domain/tracking-number-formats';
+import type { TrackingEvent } from '../../shipment';
+import { parseCarrierTime } from '../dhl/dhl-carrier';
+import { OAuthClient } from '../http/oauth-client';
+import { postCarrierJson } from '../http/post-json';
+import { mapFedexStatus } from './fedex-status-map';
+
+export interface FedexOptions {
+  clientId: string | undefined;
+  clientSecret: string | undefined;
+  /** https://apis.fedex.com (production) or https://apis-sandbox.fedex.com (sandbox). */
+  baseUrl: string;
+  limits?: Partial<CarrierLimits>;
+}
+
+interface FedexScan {
+  date?: string;
+  eventType?: string;
+  derivedStatusCode?: string;
+  eventDescription?: string;
+  exceptionCode?: string;
+  exceptionDescription?: string;
+  scanLocation?: {
+    city?: string;
+    stateOrProvinceCode?: string;
+    postalCode?: string;
+    countryCode?: string;
+  };
+}
+
+interface FedexTrackResult {
+  trackingNumberInfo?: { trackingNumber?: string };
+  latestStatusDetail?: { code?: string; derivedCode?: string; description?: string };
+  dateAndTimes?: Array<{ type?: string; dateTime?: string }>;
+  scanEvents?: FedexScan[];
+  deliveryDetails?: { receivedByName?: string };
+  packageDetails?: { count?: string | number };
+  error?: { code?: string; message?: string };
+}
+
+/** Normalizes one FedEx track result (Track API, POST /track/v1/trackingnumbers). */
+export function normalizeFedexResult(trackingNumber: string, r: FedexTrackResult): CarrierResult {
+  const events = (r.scanEvents ?? [])
+    .map((s, i): TrackingEvent | null => {
+      if (!s.date) return null;
+      const { at, offset } = parseCarrierTime(s.date);
+      return {
+        id: `fedex:${trackingNumber}:${s.date}:${s.eventType ?? ''}:${i}`,
+        status: mapFedexStatus(s.eventType || s.derivedStatusCode),
+        rawCode: s.eventType ?? '',
+        rawText: s.eventDescription ?? '',
+        reasonCode: s.exceptionCode || undefined,
+        location: s.scanLocation
+          ? {
+              city: s.scanLocation.city,
+              region: s.scanLocation.stateOrProvinceCode,
+              postalCode: s.scanLocation.postalCode,
+              country: s.scanLocation.countryCode,
+            }
+          : undefined,
+        occurredAt: at,
+        utcOffsetMinutes: offset,
+      };
+    })
+    .filter((e): e is TrackingEvent => e !== null);
+  const estimate = r.dateAndTimes?.find((d) => d.type === 'ESTIMATED_DELIVERY')?.dateTime;
+  const count = Number(r.packageDetails?.count);
+  return {
+    trackingNumber,
+    status: mapFedexStatus(r.latestStatusDetail?.derivedCode ?? r.latestStatusDetail?.code),
+    events,
+    eta: estimate ? { date: estimate.slice(0, 10), source: 'fedex' } : undefined,
+    deliveredTo: r.deliveryDetails?.receivedByName || undefined,
+    pieces: Number.isFinite(count) && count > 0 ? count : undefined,
+  };
+}
+
+function outcomeOf(trackingNumber: string, r: FedexTrackResult | undefined): CarrierOutcome {
+  if (!r)
+    return {
+      ok: false,
+      trackingNumber,
+      error: { kind: 'transient', message: 'FedEx returned no result for this number' },
+    };
+  if (r.error?.code) {
+    const kind = /NOTFOUND/i.test(r.error.code)
+      ? 'not_found'
+      : /INVALID/i.test(r.error.code)
+        ? 'invalid_number'
+        : 'transient';
+    return { ok: false, trackingNumber, error: { kind, message: r.error.message ?? r.error.code } };
+  }
+  return { ok: true, result: normalizeFedexResult(trackingNumber, r) };
+}
+
+/** FedEx Track API with OAuth client credentials; up to 30 numbers per request. */
+export class FedexCarrier implements CarrierAdapter {
+  readonly code = 'fedex';
+  readonly displayName = 'FedEx';
+  readonly limits: CarrierLimits;
+  readonly enabled: boolean;
+  readonly disabledReason?: string;
+  private readonly oauth: OAuthClient | null;
+
+  constructor(private readonly options: FedexOptions) {
+    this.limits = { batchSize: 30, concurrency: 2, requestsPerSecond: 5, ...options.limits };
+    this.enabled = Boolean(options.clientId && options.clientSecret);
+    if (!this.enabled)
+      this.disabledReason =
+        'FedEx tracking is disabled: set FEDEX_CLIENT_ID and FEDEX_CLIENT_SECRET';
+    this.oauth = this.enabled
+      ? new OAuthClient({
+          tokenUrl: `${options.baseUrl}/oauth/token`,
+          clientId: options.clientId as string,
+          clientSecret: options.clientSecret as string,
+          sendCredentials: 'body',
+        })
+      : null;
+  }
+
+  matches(n: string): boolean {
+    return isFedexExpressNumber(n) || isFedexGroundNumber(n);
+  }
+
+  publicTrackingUrl(n: string): string {
+    return `https://www.fedex.com/fedextrack/?trknbr=${encodeURIComponent(n)}`;
+  }
+
+  async track(trackingNumbers: string[]): Promise<CarrierOutcome[]> {
+    const outcomes: CarrierOutcome[] = [];
+    for (let i = 0; i < trackingNumbers.length; i += 30)
+      outcomes.push(...(await this.trackBatch(trackingNumbers.slice(i, i + 30), true)));
+    return outcomes;
+  }
+
+  private async trackBatch(numbers: string[], mayRefresh: boolean): Promise<CarrierOutcome[]> {
+    const failAll = (error: {
+      kind: 'auth' | 'transient' | 'rate_limited' | 'not_found' | 'invalid_number';
+      message: string;
+      retryAfterMs?: number;
+    }) => numbers.map((trackingNumber): CarrierOutcome => ({ ok: false, trackingNumber, error }));
+    if (!this.oauth) return failAll({ kind: 'auth', message: this.disabledReason ?? 'disabled' });
+    let token: string;
+    try {
+      token = await this.oauth.token();
+    } catch (e) {
+      return failAll({ kind: 'auth', message: (e as Error).message });
+    }
+    const body = {
+      includeDetailedScans: true,
+      trackingInfo: numbers.map((trackingNumber) => ({ trackingNumberInfo: { trackingNumber } })),
+    };
+    const answer = await postCarrierJson(`${this.options.baseUrl}/track/v1/trackingnumbers`, body, {
+      Authorization: `Bearer ${token}`,
+      'X-locale': 'en_US',
+    });
+    if (answer.kind === 'error') {
+      if (answer.error.kind === 'auth' && mayRefresh) {
+        this.oauth.invalidate();
+        return this.trackBatch(numbers, false);
+      }
+      return failAll(answer.error);
+    }
+    if (answer.status >= 400)
+      return failAll({
+        kind: 'invalid_number',
+        message: `FedEx refused the request (HTTP ${answer.status})`,
+      });
+    const results =
+      (
+        answer.body as {
+          output?: {
+            completeTrackResults?: Array<{
+              trackingNumber?: string;
+              trackResults?: FedexTrackResult[];
+            }>;
+          };
+        }
+      )?.output?.completeTrackResults ?? [];
+    return numbers.map((n) =>
+      outcomeOf(n, results.find((r) => r.trackingNumber === n)?.trackResults?.[0]),
+    );
+  }
+}
