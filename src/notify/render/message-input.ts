@@ -1,33 +1,13 @@
 import type { Locale } from '../../i18n/locale';
 import type { Branding } from '../../merchants/merchant';
 import type { OrderItem } from '../../orders/order';
-import type { ShipmentStatus } from '../../tracking/domain/taxonomy';
+import { milestones, type Milestone, type ShipmentStatus } from '../../tracking/domain/taxonomy';
 import type { EventLocation } from '../../tracking/shipment';
 
-export type TemplateName =
-  | 'shipped'
-  | 'out_for_delivery'
-  | 'available_for_pickup'
-  | 'failed_attempt'
-  | 'exception'
-  | 'delayed'
-  | 'stalled'
-  | 'delivered'
-  | 'returned_to_sender'
-  | 'order_confirmation';
+/** One template per milestone, plus the optional order confirmation. */
+export type TemplateName = Milestone | 'order_confirmation';
 
-export const templateNames: TemplateName[] = [
-  'shipped',
-  'out_for_delivery',
-  'available_for_pickup',
-  'failed_attempt',
-  'exception',
-  'delayed',
-  'stalled',
-  'delivered',
-  'returned_to_sender',
-  'order_confirmation',
-];
+export const templateNames: TemplateName[] = [...milestones, 'order_confirmation'];
 
 export interface ShipmentSummary {
   carrierName: string;

@@ -51,8 +51,19 @@ export function getJson(
   headers: Record<string, string>,
   timeoutMs = 15_000,
 ): Promise<HttpAnswer> {
+  return carrierRequest('GET', url, headers, undefined, timeoutMs);
+}
+
+/** One HTTPS request to a carrier, its answer classified; network errors are transient. */
+export function carrierRequest(
+  method: 'GET' | 'POST',
+  url: string,
+  headers: Record<string, string>,
+  body: string | undefined,
+  timeoutMs: number,
+): Promise<HttpAnswer> {
   return new Promise((resolve) => {
-    const req = request(url, { method: 'GET', headers, timeout: timeoutMs }, (res) => {
+    const req = request(url, { method, headers, timeout: timeoutMs }, (res) => {
       let raw = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (raw += chunk));
@@ -64,6 +75,6 @@ export function getJson(
     req.on('error', (e) =>
       resolve({ kind: 'error', error: { kind: 'transient', message: e.message } }),
     );
-    req.end();
+    req.end(body);
   });
 }
