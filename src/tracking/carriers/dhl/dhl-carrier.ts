@@ -3,6 +3,7 @@ import { isDhlExpressNumber, isDhlParcelNumber } from '../../domain/tracking-num
 import type { TrackingEvent } from '../../shipment';
 import { mapDhlStatus } from './dhl-status-map';
 import { getJson, type HttpAnswer } from '../http/get-json';
+import { parseCarrierTime, stableEventIds } from '../normalize';
 
 export interface DhlOptions {
   apiKey: string | undefined;
@@ -30,34 +31,14 @@ interface DhlShipment {
   };
 }
 
-/** ISO 8601 with or without an offset; no offset means local time, flagged rather than taken as UTC. */
-export function parseCarrierTime(value: string): { at: Date; offset: number | null } {
-  const m = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/.exec(
-    value,
-  );
-  if (!m) return { at: new Date(value), offset: null };
-  const designator = m[2];
-  if (!designator) return { at: new Date(`${m[1]}Z`), offset: null };
-  if (designator === 'Z') return { at: new Date(value), offset: 0 };
-  const sign = designator.startsWith('-') ? -1 : 1;
-  const digits = designator.slice(1).replace(':', '');
-  const offset = sign * (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2)));
-  return {
-    at: new Date(
-      `${m[1]}${designator.length === 5 ? `${designator.slice(0, 3)}:${designator.slice(3)}` : designator}`,
-    ),
-    offset,
-  };
-}
-
-function toEvent(trackingNumber: string, e: DhlEvent, i: number): TrackingEvent | null {
+function toEvent(id: string, e: DhlEvent): TrackingEvent | null {
   if (!e.timestamp) return null;
   const { at, offset } = parseCarrierTime(e.timestamp);
   const text = [e.status, e.description].filter(Boolean).join(' — ');
   const address = e.location?.address;
   const locality = address?.addressLocality?.split(',').at(-1)?.trim();
   return {
-    id: `dhl:${trackingNumber}:${e.timestamp}:${e.statusCode ?? ''}:${i}`,
+    id,
     status: mapDhlStatus(e.statusCode, text),
     rawCode: e.statusCode ?? '',
     rawText: e.description ?? e.status ?? '',
@@ -71,8 +52,13 @@ function toEvent(trackingNumber: string, e: DhlEvent, i: number): TrackingEvent 
 
 /** Normalizes one DHL shipment (https://developer.dhl.com/api-reference/shipment-tracking). */
 export function normalizeDhlShipment(trackingNumber: string, s: DhlShipment): CarrierResult {
-  const events = (s.events ?? [])
-    .map((e, i) => toEvent(trackingNumber, e, i))
+  const raw = s.events ?? [];
+  const ids = stableEventIds(
+    `dhl:${trackingNumber}`,
+    raw.map((e) => `${e.timestamp}:${e.statusCode ?? ''}:${e.description ?? e.status ?? ''}`),
+  );
+  const events = raw
+    .map((e, i) => toEvent(ids[i] as string, e))
     .filter((e): e is TrackingEvent => e !== null);
   const latestText = [s.status?.status, s.status?.description].filter(Boolean).join(' ');
   const signed = s.details?.proofOfDelivery?.signed;

@@ -1,7 +1,13 @@
-import type { CarrierAdapter, CarrierLimits, CarrierOutcome, CarrierResult } from '../../carrier';
+import type {
+  CarrierAdapter,
+  CarrierFailure,
+  CarrierLimits,
+  CarrierOutcome,
+  CarrierResult,
+} from '../../carrier';
 import { isFedexExpressNumber, isFedexGroundNumber } from '../../domain/tracking-number-formats';
 import type { TrackingEvent } from '../../shipment';
-import { parseCarrierTime } from '../dhl/dhl-carrier';
+import { parseCarrierTime, stableEventIds } from '../normalize';
 import { OAuthClient } from '../http/oauth-client';
 import { postCarrierJson } from '../http/post-json';
 import { mapFedexStatus } from './fedex-status-map';
@@ -41,12 +47,17 @@ interface FedexTrackResult {
 
 /** Normalizes one FedEx track result (Track API, POST /track/v1/trackingnumbers). */
 export function normalizeFedexResult(trackingNumber: string, r: FedexTrackResult): CarrierResult {
-  const events = (r.scanEvents ?? [])
+  const scans = r.scanEvents ?? [];
+  const ids = stableEventIds(
+    `fedex:${trackingNumber}`,
+    scans.map((s) => `${s.date}:${s.eventType ?? ''}:${s.eventDescription ?? ''}`),
+  );
+  const events = scans
     .map((s, i): TrackingEvent | null => {
       if (!s.date) return null;
       const { at, offset } = parseCarrierTime(s.date);
       return {
-        id: `fedex:${trackingNumber}:${s.date}:${s.eventType ?? ''}:${i}`,
+        id: ids[i] as string,
         status: mapFedexStatus(s.eventType || s.derivedStatusCode),
         rawCode: s.eventType ?? '',
         rawText: s.eventDescription ?? '',
@@ -114,7 +125,7 @@ export class FedexCarrier implements CarrierAdapter {
           tokenUrl: `${options.baseUrl}/oauth/token`,
           clientId: options.clientId as string,
           clientSecret: options.clientSecret as string,
-          sendCredentials: 'body',
+          sendCredentials: 'form',
         })
       : null;
   }
@@ -130,38 +141,25 @@ export class FedexCarrier implements CarrierAdapter {
   async track(trackingNumbers: string[]): Promise<CarrierOutcome[]> {
     const outcomes: CarrierOutcome[] = [];
     for (let i = 0; i < trackingNumbers.length; i += 30)
-      outcomes.push(...(await this.trackBatch(trackingNumbers.slice(i, i + 30), true)));
+      outcomes.push(...(await this.trackBatch(trackingNumbers.slice(i, i + 30))));
     return outcomes;
   }
 
-  private async trackBatch(numbers: string[], mayRefresh: boolean): Promise<CarrierOutcome[]> {
-    const failAll = (error: {
-      kind: 'auth' | 'transient' | 'rate_limited' | 'not_found' | 'invalid_number';
-      message: string;
-      retryAfterMs?: number;
-    }) => numbers.map((trackingNumber): CarrierOutcome => ({ ok: false, trackingNumber, error }));
+  private async trackBatch(numbers: string[]): Promise<CarrierOutcome[]> {
+    const failAll = (error: CarrierFailure['error']) =>
+      numbers.map((trackingNumber): CarrierOutcome => ({ ok: false, trackingNumber, error }));
     if (!this.oauth) return failAll({ kind: 'auth', message: this.disabledReason ?? 'disabled' });
-    let token: string;
-    try {
-      token = await this.oauth.token();
-    } catch (e) {
-      return failAll({ kind: 'auth', message: (e as Error).message });
-    }
     const body = {
       includeDetailedScans: true,
       trackingInfo: numbers.map((trackingNumber) => ({ trackingNumberInfo: { trackingNumber } })),
     };
-    const answer = await postCarrierJson(`${this.options.baseUrl}/track/v1/trackingnumbers`, body, {
-      Authorization: `Bearer ${token}`,
-      'X-locale': 'en_US',
-    });
-    if (answer.kind === 'error') {
-      if (answer.error.kind === 'auth' && mayRefresh) {
-        this.oauth.invalidate();
-        return this.trackBatch(numbers, false);
-      }
-      return failAll(answer.error);
-    }
+    const answer = await this.oauth.withToken((token) =>
+      postCarrierJson(`${this.options.baseUrl}/track/v1/trackingnumbers`, body, {
+        Authorization: `Bearer ${token}`,
+        'X-locale': 'en_US',
+      }),
+    );
+    if (answer.kind === 'error') return failAll(answer.error);
     if (answer.status >= 400)
       return failAll({
         kind: 'invalid_number',

@@ -4,6 +4,7 @@ import { isUpsNumber } from '../../domain/tracking-number-formats';
 import type { TrackingEvent } from '../../shipment';
 import { getJson } from '../http/get-json';
 import { OAuthClient } from '../http/oauth-client';
+import { parseUtcOffset, stableEventIds } from '../normalize';
 import { mapUpsStatus } from './ups-status-map';
 
 export interface UpsOptions {
@@ -39,8 +40,7 @@ const ymd = (d: string) => `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6, 8)}`;
 function activityTime(a: UpsActivity): { at: Date; offset: number | null } | null {
   if (a.gmtDate && a.gmtTime) {
     const at = new Date(`${ymd(a.gmtDate)}T${a.gmtTime}Z`);
-    const m = /^([+-])(\d{2}):?(\d{2})$/.exec(a.gmtOffset ?? '');
-    return { at, offset: m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : null };
+    return { at, offset: parseUtcOffset(a.gmtOffset) };
   }
   if (a.date && a.time)
     return {
@@ -54,13 +54,21 @@ function activityTime(a: UpsActivity): { at: Date; offset: number | null } | nul
 
 /** Normalizes one UPS package (UPS Track API, GET /api/track/v1/details/{inquiryNumber}). */
 export function normalizeUpsPackage(trackingNumber: string, p: UpsPackage): CarrierResult {
-  const events = (p.activity ?? [])
+  const activity = p.activity ?? [];
+  const ids = stableEventIds(
+    `ups:${trackingNumber}`,
+    activity.map(
+      (a) =>
+        `${a.gmtDate ?? a.date}:${a.gmtTime ?? a.time}:${a.status?.statusCode ?? a.status?.code ?? ''}:${a.status?.description?.trim() ?? ''}`,
+    ),
+  );
+  const events = activity
     .map((a, i): TrackingEvent | null => {
       const time = activityTime(a);
       if (!time) return null;
       const address = a.location?.address;
       return {
-        id: `ups:${trackingNumber}:${a.gmtDate ?? a.date}:${a.gmtTime ?? a.time}:${a.status?.statusCode ?? a.status?.code ?? i}`,
+        id: ids[i] as string,
         status: mapUpsStatus(a.status?.type, a.status?.statusCode ?? a.status?.code),
         rawCode: `${a.status?.type ?? ''}${a.status?.statusCode ? `/${a.status.statusCode}` : ''}`,
         rawText: a.status?.description?.trim() ?? '',
@@ -124,42 +132,27 @@ export class UpsCarrier implements CarrierAdapter {
 
   async track(trackingNumbers: string[]): Promise<CarrierOutcome[]> {
     const outcomes: CarrierOutcome[] = [];
-    for (const n of trackingNumbers) outcomes.push(await this.trackOne(n, true));
+    for (const n of trackingNumbers) outcomes.push(await this.trackOne(n));
     return outcomes;
   }
 
-  private async trackOne(n: string, mayRefresh: boolean): Promise<CarrierOutcome> {
+  private async trackOne(n: string): Promise<CarrierOutcome> {
     if (!this.oauth)
       return {
         ok: false,
         trackingNumber: n,
         error: { kind: 'auth', message: this.disabledReason ?? 'disabled' },
       };
-    let token: string;
-    try {
-      token = await this.oauth.token();
-    } catch (e) {
-      return {
-        ok: false,
-        trackingNumber: n,
-        error: { kind: 'auth', message: (e as Error).message },
-      };
-    }
     const url = `${this.options.baseUrl}/api/track/v1/details/${encodeURIComponent(n)}?locale=en_US&returnSignature=false`;
-    const answer = await getJson(url, {
-      Authorization: `Bearer ${token}`,
-      transId: randomUUID(),
-      transactionSrc: 'porchlight',
-      Accept: 'application/json',
-    });
-    if (answer.kind === 'error') {
-      // One refresh on 401: the cached token may have been revoked early.
-      if (answer.error.kind === 'auth' && mayRefresh) {
-        this.oauth.invalidate();
-        return this.trackOne(n, false);
-      }
-      return { ok: false, trackingNumber: n, error: answer.error };
-    }
+    const answer = await this.oauth.withToken((token) =>
+      getJson(url, {
+        Authorization: `Bearer ${token}`,
+        transId: randomUUID(),
+        transactionSrc: 'porchlight',
+        Accept: 'application/json',
+      }),
+    );
+    if (answer.kind === 'error') return { ok: false, trackingNumber: n, error: answer.error };
     const body = answer.body as {
       trackResponse?: {
         shipment?: Array<{
