@@ -69,6 +69,20 @@ export interface Config {
       readonly clientSecret: string | undefined;
       readonly baseUrl: string;
     };
+    readonly usps: {
+      readonly clientId: string | undefined;
+      readonly clientSecret: string | undefined;
+      readonly baseUrl: string;
+    };
+    readonly easypost: {
+      readonly apiKey: string | undefined;
+      readonly webhookSecret: string | undefined;
+      readonly baseUrl: string;
+    };
+    /** Per-carrier overrides of the adapters' default concurrency and request rate. */
+    readonly limits: Readonly<
+      Record<string, { readonly concurrency?: number; readonly requestsPerSecond?: number }>
+    >;
   };
   /** Days after the last shipment is final before guest data is erased. */
   readonly retentionDays: number;

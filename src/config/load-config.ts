@@ -195,6 +195,32 @@ function shapeConfig(v: RawValues): Config {
         clientSecret: v.UPS_CLIENT_SECRET,
         baseUrl: v.UPS_API_BASE_URL.replace(/\/+$/, ''),
       },
+      usps: {
+        clientId: v.USPS_CLIENT_ID,
+        clientSecret: v.USPS_CLIENT_SECRET,
+        baseUrl: v.USPS_API_BASE_URL.replace(/\/+$/, ''),
+      },
+      easypost: {
+        apiKey: v.EASYPOST_API_KEY,
+        webhookSecret: v.EASYPOST_WEBHOOK_SECRET,
+        baseUrl: v.EASYPOST_API_BASE_URL.replace(/\/+$/, ''),
+      },
+      limits: Object.fromEntries(
+        [
+          ...new Set([
+            ...Object.keys(v.CARRIER_CONCURRENCY),
+            ...Object.keys(v.CARRIER_REQUESTS_PER_SECOND),
+          ]),
+        ].map((code) => [
+          code,
+          {
+            ...(v.CARRIER_CONCURRENCY[code] ? { concurrency: v.CARRIER_CONCURRENCY[code] } : {}),
+            ...(v.CARRIER_REQUESTS_PER_SECOND[code]
+              ? { requestsPerSecond: v.CARRIER_REQUESTS_PER_SECOND[code] }
+              : {}),
+          },
+        ]),
+      ),
     },
     retentionDays: v.RETENTION_DAYS,
     notify: {

@@ -61,6 +61,28 @@ const webhookSecrets = optionalText
   )
   .transform((v) => Object.fromEntries(v ? pairs(v) : []));
 
+/** Carrier codes a per-carrier setting may name (the adapters in src/tracking/carriers). */
+const carrierCodes = ['simulated', 'ups', 'fedex', 'usps', 'dhl', 'easypost'];
+const perCarrierNumbers = (what: string, min: number, max: number, integer: boolean) =>
+  z
+    .string()
+    .refine(
+      (v) =>
+        pairs(v).every(([k, n]) => {
+          const value = Number(n);
+          return (
+            carrierCodes.includes(k) &&
+            n !== '' &&
+            Number.isFinite(value) &&
+            value >= min &&
+            value <= max &&
+            (!integer || Number.isInteger(value))
+          );
+        }),
+      `carrier=${what} pairs with ${what} from ${min} to ${max}; carriers: ${carrierCodes.join(', ')}`,
+    )
+    .transform((v) => Object.fromEntries(pairs(v).map(([k, n]) => [k, Number(n)])));
+
 /**
  * Every variable Porchlight reads. Defaults per environment live in config/<env>.json;
  * the process environment overrides them. README's configuration table lists these.
@@ -224,6 +246,16 @@ export const variables = {
     'Per-carrier secrets for the generic signed push webhook, as code=secret pairs (POST /webhooks/carriers/:carrier with X-Porchlight-Signature: sha256=<hex HMAC of the raw body>).',
     'simulated=a-long-random-secret,acme=another-secret',
   ),
+  CARRIER_CONCURRENCY: variable(
+    perCarrierNumbers('requests', 1, 50, true),
+    "Most requests in flight to a carrier from one worker, as carrier=n pairs (missing carriers keep the adapter's default: ups=4, fedex=2, usps=2, dhl=2, easypost=4).",
+    'ups=8,usps=1',
+  ),
+  CARRIER_REQUESTS_PER_SECOND: variable(
+    perCarrierNumbers('rate', 0.1, 1000, false),
+    "Most requests per second to a carrier from one worker, as carrier=rate pairs (missing carriers keep the adapter's default: ups=5, fedex=5, usps=2, dhl=3, easypost=5).",
+    'ups=10,usps=0.5',
+  ),
   NOTIFY_MAX_ATTEMPTS: variable(
     int(1, 20),
     'Sending attempts for a notification before it is marked failed (transient provider errors are retried with exponential backoff and jitter).',
@@ -300,6 +332,32 @@ export const variables = {
     url,
     'FedEx API origin: https://apis.fedex.com in production, https://apis-sandbox.fedex.com for the sandbox.',
     'https://apis.fedex.com',
+  ),
+  USPS_CLIENT_ID: variable(
+    optionalText,
+    'USPS APIs consumer key (Tracking 3.0); without it USPS shipments are reported as not tracked.',
+    'xxxxxxxx',
+  ),
+  USPS_CLIENT_SECRET: variable(optionalText, 'USPS APIs consumer secret.', 'xxxxxxxx'),
+  USPS_API_BASE_URL: variable(
+    url,
+    'USPS API origin: https://apis.usps.com in production, https://apis-tem.usps.com for the test environment.',
+    'https://apis.usps.com',
+  ),
+  EASYPOST_API_KEY: variable(
+    optionalText,
+    'EasyPost API key (a test key tracks EasyPost test numbers). With it, numbers no single carrier claims are tracked through EasyPost trackers.',
+    'EZAKxxxxxxxx',
+  ),
+  EASYPOST_WEBHOOK_SECRET: variable(
+    optionalText,
+    'The webhook_secret of the EasyPost webhook pointing at /webhooks/carriers/easypost; pushes without a matching X-Hmac-Signature are refused.',
+    'a-long-random-secret',
+  ),
+  EASYPOST_API_BASE_URL: variable(
+    url,
+    'EasyPost API origin (the API key, not the URL, selects test or production mode).',
+    'https://api.easypost.com',
   ),
   SHUTDOWN_TIMEOUT_MS: variable(
     int(100, 120000),

@@ -6,6 +6,7 @@ import { planOrderConfirmation } from '../notify/domain/plan-intents';
 import { AppError } from '../shared/app-error';
 import { defaultGuestPreferences, type Order } from './order';
 import { hashStatusToken, newStatusToken, statusLink } from './status-token';
+import { normalizeTrackingNumber } from '../tracking/domain/tracking-number-formats';
 
 export type OrderInput = z.output<typeof orderInputSchema>;
 
@@ -57,7 +58,7 @@ export class OrderService {
         merchantId: merchant.id,
         orderId: order.id,
         carrier: carriers[i] as string,
-        trackingNumber: s.trackingNumber.replace(/\s+/g, '').toUpperCase(),
+        trackingNumber: normalizeTrackingNumber(s.trackingNumber),
         nextPollAt: clock.now(),
       });
     }
@@ -85,7 +86,7 @@ export class OrderService {
       merchantId: merchant.id,
       orderId: order.id,
       carrier,
-      trackingNumber: input.trackingNumber.replace(/\s+/g, '').toUpperCase(),
+      trackingNumber: normalizeTrackingNumber(input.trackingNumber),
       nextPollAt: this.deps.clock.now(),
     });
   }

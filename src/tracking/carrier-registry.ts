@@ -1,4 +1,5 @@
 import type { CarrierAdapter } from './carrier';
+import { normalizeTrackingNumber } from './domain/tracking-number-formats';
 
 export type Detection =
   | { ok: true; carrier: string }
@@ -26,7 +27,7 @@ export class CarrierRegistry {
 
   /** Which carrier a number belongs to, from its format and check digit. */
   detect(trackingNumber: string): Detection {
-    const number = trackingNumber.replace(/\s+/g, '').toUpperCase();
+    const number = normalizeTrackingNumber(trackingNumber);
     const candidates = this.all()
       .filter((a) => a.matches?.(number))
       .map((a) => a.code);

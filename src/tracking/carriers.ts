@@ -3,8 +3,10 @@ import type { CarrierAdapter } from './carrier';
 import { CarrierRegistry } from './carrier-registry';
 import type { Logger } from '../shared/logger';
 import { DhlCarrier } from './carriers/dhl/dhl-carrier';
+import { EasyPostCarrier } from './carriers/easypost/easypost-carrier';
 import { FedexCarrier } from './carriers/fedex/fedex-carrier';
 import { UpsCarrier } from './carriers/ups/ups-carrier';
+import { UspsCarrier } from './carriers/usps/usps-carrier';
 import { SimulatedCarrier } from './carriers/simulated/simulated-carrier';
 
 /** Every carrier adapter this deployment offers, built from configuration. */
@@ -13,6 +15,7 @@ export function createCarrierRegistry(
   now: Date = new Date(),
   logger?: Logger,
 ): CarrierRegistry {
+  const { ups, fedex, usps, dhl, easypost, limits } = config.carriers;
   const adapters: CarrierAdapter[] = [];
   if (config.tracking.simulated.enabled)
     adapters.push(
@@ -20,28 +23,19 @@ export function createCarrierRegistry(
       new SimulatedCarrier({
         paceMs: config.tracking.simulated.paceMs,
         epoch: new Date(Math.floor(now.getTime() / 60_000) * 60_000),
+        limits: limits.simulated,
       }),
     );
-  const { ups, fedex } = config.carriers;
   adapters.push(
-    new FedexCarrier({
-      clientId: fedex.clientId,
-      clientSecret: fedex.clientSecret,
-      baseUrl: fedex.baseUrl,
-    }),
-  );
-  adapters.push(
-    new UpsCarrier({
-      clientId: ups.clientId,
-      clientSecret: ups.clientSecret,
-      baseUrl: ups.baseUrl,
-    }),
-  );
-  adapters.push(
-    new DhlCarrier({ apiKey: config.carriers.dhl.apiKey, baseUrl: config.carriers.dhl.baseUrl }),
+    new FedexCarrier({ ...fedex, limits: limits.fedex }),
+    new UpsCarrier({ ...ups, limits: limits.ups }),
+    new UspsCarrier({ ...usps, limits: limits.usps }),
+    new DhlCarrier({ ...dhl, limits: limits.dhl }),
+    new EasyPostCarrier({ ...easypost, limits: limits.easypost }),
   );
   // One clear line per carrier that cannot track; its shipments say so in the API and page.
   for (const a of adapters)
     if (!a.enabled) logger?.info({ carrier: a.code }, a.disabledReason ?? 'carrier disabled');
-  return new CarrierRegistry(adapters);
+  // Numbers no single carrier claims (or several claim) go to the aggregator when it is set up.
+  return new CarrierRegistry(adapters, 'easypost');
 }

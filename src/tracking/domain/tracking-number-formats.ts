@@ -5,6 +5,11 @@
 
 const digitsOnly = (s: string) => /^\d+$/.test(s);
 
+/** The one stored form of a tracking number: no whitespace, upper case. */
+export function normalizeTrackingNumber(n: string): string {
+  return n.replace(/\s+/g, '').toUpperCase();
+}
+
 /** UPS 1Z: 1Z + 15 characters + check digit; letters count as (code - 63) mod 10, odd/even weights 1/2. */
 export function isUpsNumber(n: string): boolean {
   const m = /^1Z([0-9A-Z]{15})(\d)$/.exec(n);

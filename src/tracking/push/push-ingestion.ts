@@ -2,6 +2,7 @@ import type { ShipmentRepository } from '../../db/repositories/shipment.reposito
 import type { Clock } from '../../shared/clock';
 import type { CarrierResult } from '../carrier';
 import type { TrackingRecorder } from '../tracking-recorder';
+import { normalizeTrackingNumber } from '../domain/tracking-number-formats';
 
 export interface PushIngestionDeps {
   shipments: ShipmentRepository;
@@ -37,7 +38,7 @@ export class PushIngestion {
     for (const result of results) {
       const shipments = await this.deps.shipments.findByTrackingNumber(
         carrier,
-        result.trackingNumber,
+        normalizeTrackingNumber(result.trackingNumber),
       );
       if (shipments.length === 0) {
         summary.unmatched++;

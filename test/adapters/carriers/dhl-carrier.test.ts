@@ -53,13 +53,13 @@ describe('DHL Unified tracking adapter', () => {
   });
 
   it.each([
-    [404, fixture('not-found.json'), {}, 'not_found', undefined],
-    [401, { title: 'Unauthorized' }, {}, 'auth', undefined],
-    [429, { title: 'Too many requests' }, { 'Retry-After': '12' }, 'rate_limited', 12_000],
-    [503, 'upstream down', {}, 'transient', undefined],
+    [404, 'not_found', fixture('not-found.json'), {}, undefined],
+    [401, 'auth', { title: 'Unauthorized' }, {}, undefined],
+    [429, 'rate_limited', { title: 'Too many requests' }, { 'Retry-After': '12' }, 12_000],
+    [503, 'transient', 'upstream down', {}, undefined],
   ])(
     'when DHL answers %i, then the outcome is %s and nothing is thrown',
-    async (status, body, headers, kind, retryAfterMs) => {
+    async (status, kind, body, headers, retryAfterMs) => {
       nock(base).get('/track/shipments').query(true).reply(status, body, headers);
       const [outcome] = await carrier().track(['1234567891']);
       expect(outcome).toMatchObject({ ok: false, trackingNumber: '1234567891', error: { kind } });

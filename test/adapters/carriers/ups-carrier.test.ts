@@ -112,10 +112,10 @@ describe('UPS Track API adapter', () => {
   });
 
   it.each([
-    [404, fixture('not-found.json'), {}, 'not_found'],
-    [429, {}, { 'Retry-After': '30' }, 'rate_limited'],
-    [500, {}, {}, 'transient'],
-  ])('when UPS answers %i, then the outcome is %s', async (status, body, headers, kind) => {
+    [404, 'not_found', fixture('not-found.json'), {}],
+    [429, 'rate_limited', {}, { 'Retry-After': '30' }],
+    [500, 'transient', {}, {}],
+  ])('when UPS answers %i, then the outcome is %s', async (status, kind, body, headers) => {
     tokenScope();
     nock(base).get(`/api/track/v1/details/${number}`).query(true).reply(status, body, headers);
     const [outcome] = await carrier().track([number]);

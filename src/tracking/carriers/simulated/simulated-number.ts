@@ -1,3 +1,5 @@
+import { normalizeTrackingNumber } from '../../domain/tracking-number-formats';
+
 /** Journeys the simulated carrier knows; the five letters in a number pick one. */
 export const simulatedScenarios = [
   'HAPPY', // straight to the door, with one late-arriving older scan
@@ -26,7 +28,7 @@ const pattern = /^SIM(\d{1,12})([A-Z]{5})(?:T([0-9A-Z]{1,9}))?$/;
  * start in base-36 Unix seconds, e.g. `SIM1001HAPPY` or `SIM1001HAPPYTT5XK2O0`.
  */
 export function parseSimulatedNumber(trackingNumber: string): SimulatedNumber | null {
-  const match = pattern.exec(trackingNumber.replace(/\s+/g, '').toUpperCase());
+  const match = pattern.exec(normalizeTrackingNumber(trackingNumber));
   if (!match) return null;
   const scenario = match[2] as SimulatedScenario;
   if (!simulatedScenarios.includes(scenario)) return null;
