@@ -14,6 +14,7 @@ export function presentShipment(s: Shipment): z.output<typeof shipmentOutSchema>
     eta: s.eta?.current?.date ?? null,
     lastCheckedAt: s.lastCheckedAt?.toISOString() ?? null,
     trackingProblem: s.trackingProblem ?? null,
+    handledBy: s.handledBy?.name ?? null,
     events: s.events.map((e) => ({
       status: e.status,
       rawCode: e.rawCode,

@@ -182,6 +182,9 @@ export const shipmentOutSchema = z
     eta: z.string().nullable(),
     lastCheckedAt: z.string().nullable(),
     trackingProblem: z.string().nullable(),
+    handledBy: z.string().nullable().meta({
+      description: 'The carrier really carrying the parcel, when an aggregator tracks it.',
+    }),
     events: z.array(eventOut),
   })
   .meta({ title: 'Shipment' });

@@ -13,6 +13,13 @@ export interface CarrierResult {
   deliveredTo?: string;
   /** Pieces of a multi-piece shipment, when the carrier reports them. */
   pieces?: number;
+  /** When an aggregator tracks the number: the carrier that really carries it, and its page. */
+  handledBy?: HandledBy;
+}
+
+export interface HandledBy {
+  name: string;
+  trackingUrl?: string;
 }
 
 /** Typed failures; adapters never throw raw errors into the worker. */

@@ -47,6 +47,8 @@ export interface Shipment {
   eta: { original?: EtaEstimate; current?: EtaEstimate };
   /** Delivered details, e.g. signed-by, when the carrier gives them. */
   deliveredTo?: string;
+  /** The carrier that really carries the parcel, when an aggregator reports it. */
+  handledBy?: { name: string; trackingUrl?: string };
   /** Milestones already turned into notifications (the outbox's unique key is the real guard). */
   milestones: Array<{ milestone: Milestone; at: Date }>;
   lastCheckedAt?: Date;

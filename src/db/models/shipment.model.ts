@@ -28,6 +28,7 @@ const shipmentSchema = new Schema(
     events: { type: [eventSchema], default: [] },
     eta: { original: etaSchema, current: etaSchema },
     deliveredTo: String,
+    handledBy: { type: new Schema({ name: String, trackingUrl: String }, { _id: false }) },
     milestones: [{ _id: false, milestone: { type: String, enum: milestones }, at: Date }],
     lastCheckedAt: Date,
     lastEventAt: Date,

@@ -20,6 +20,7 @@ export type ShipmentState = Pick<
   | 'events'
   | 'eta'
   | 'deliveredTo'
+  | 'handledBy'
   | 'milestones'
   | 'lastCheckedAt'
   | 'lastEventAt'
@@ -108,6 +109,7 @@ function applyOutcome(shipment: ShipmentState, outcome: CarrierOutcome, options:
     events: timeline.events,
     eta: eta.eta,
     deliveredTo: result.deliveredTo ?? shipment.deliveredTo,
+    handledBy: result.handledBy ?? shipment.handledBy,
     lastCheckedAt: now,
     lastEventAt: timeline.lastEventAt,
     consecutiveFailures: 0,

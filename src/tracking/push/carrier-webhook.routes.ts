@@ -22,7 +22,8 @@ export interface CarrierWebhookDeps {
  *   `status` (the normalized taxonomy), `events` (`id`, `status`, `rawCode`, `rawText`,
  *   optional `reasonCode` and `location`, `occurredAt` as ISO 8601; an event time without an
  *   offset is stored as flagged local time), and optional `eta` (`date` YYYY-MM-DD, `source`)
- *   and `deliveredTo`;
+ *   and `deliveredTo`, and `handledBy` (`name`, optional https `trackingUrl`) when the sender
+ *   is an aggregator reporting the carrier that really carries the parcel;
  * - the header `X-Porchlight-Signature: sha256=<hex>` carries HMAC-SHA256 of the raw body bytes
  *   keyed with the carrier's secret from CARRIER_WEBHOOK_SECRETS (`code=secret,...`).
  *

@@ -31,6 +31,12 @@ const resultSchema = z.object({
     .object({ date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/), source: z.string().max(50) })
     .optional(),
   deliveredTo: z.string().max(200).optional(),
+  handledBy: z
+    .object({
+      name: z.string().min(1).max(100),
+      trackingUrl: z.url({ protocol: /^https$/ }).optional(),
+    })
+    .optional(),
   pieces: z.number().int().min(1).optional(),
 });
 

@@ -44,6 +44,10 @@ describe('EasyPost tracker adapter', () => {
       trackingNumber: 'EZ2000000002',
       status: 'in_transit',
       eta: { date: '2026-03-06', source: 'easypost' },
+      handledBy: {
+        name: 'OnTrac',
+        trackingUrl: expect.stringMatching(/^https:\/\/track\.easypost\.com\/djE6/),
+      },
     });
     expect(
       outcome.result.events.map((e) => [

@@ -93,6 +93,22 @@ describe('the EasyPost aggregator, polled and pushed', () => {
     const shipment = await ShipmentModel.findOne({ trackingNumber: number }).lean();
     expect(shipment?.status).toBe('in_transit');
     expect(shipment?.events).toHaveLength(3);
+    // The guest and the merchant see the carrier that really carries it, with EasyPost's page.
+    const detail = await request(app.url)
+      .get(`/api/v1/orders/${created.body.order.id}`)
+      .set('Authorization', `Bearer ${key}`);
+    expect(detail.body.shipments[0]).toMatchObject({
+      carrier: 'easypost',
+      handledBy: 'ChinaPost',
+      status: 'in_transit',
+    });
+    const page = await request(app.url).get(`${new URL(created.body.statusUrl).pathname}.json`);
+    expect(page.status).toBe(200);
+    expect(page.body.shipments[0].carrier).toMatchObject({
+      name: 'ChinaPost',
+      trackingNumber: number,
+      trackingUrl: expect.stringMatching(/^https:\/\/track\.easypost\.com\//),
+    });
 
     const unsigned = await request(app.url)
       .post('/webhooks/carriers/easypost')

@@ -47,6 +47,8 @@ export interface EasyPostTracker {
   signed_by?: string | null;
   est_delivery_date?: string | null;
   carrier?: string | null;
+  /** EasyPost's public tracking page for this tracker. */
+  public_url?: string | null;
   tracking_details?: EasyPostDetail[];
   carrier_detail?: { est_delivery_date_local?: string | null } | null;
 }
@@ -102,6 +104,7 @@ export function normalizeEasypostTracker(
     events,
     eta: eta ? { date: eta.slice(0, 10), source: 'easypost' } : undefined,
     deliveredTo: t.signed_by || undefined,
+    handledBy: t.carrier ? { name: t.carrier, trackingUrl: t.public_url ?? undefined } : undefined,
   };
 }
 

@@ -129,9 +129,11 @@ function shipmentView(shipment: Shipment, input: StatusViewInput): ShipmentView 
     delivery: deliveryView(shipment, events, input, text),
     carrier: {
       code: shipment.carrier,
-      name: carrier?.name ?? shipment.carrier.toUpperCase(),
+      name: shipment.handledBy?.name ?? carrier?.name ?? shipment.carrier.toUpperCase(),
       trackingNumber: shipment.trackingNumber,
-      trackingUrl: webLink(carrier?.trackingUrl(shipment.trackingNumber)),
+      trackingUrl: webLink(
+        shipment.handledBy?.trackingUrl ?? carrier?.trackingUrl(shipment.trackingNumber),
+      ),
     },
     events: eventViews,
     lastCheckedAt: shipment.lastCheckedAt ? new Date(shipment.lastCheckedAt).toISOString() : null,
