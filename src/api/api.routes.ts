@@ -1,7 +1,6 @@
 import express, { Router } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Container } from '../app/container';
-import { newApiKey } from '../merchants/api-key-secret';
 import type { WebhookEndpoint } from '../db/repositories/webhook.repository';
 import { MerchantWebhookService } from '../merchant-webhooks/merchant-webhook.service';
 import { OrderService } from '../orders/order.service';
@@ -226,17 +225,12 @@ export function apiRoutes(container: Container): Router {
 
   router.post('/api/v1/api-keys', async (req, res) => {
     const merchant = currentMerchant(req);
-    const secret = newApiKey();
-    const key = await repositories.apiKeys.add({
-      merchantId: merchant.id,
-      prefix: secret.prefix,
-      hash: secret.hash,
-    });
+    const { apiKey, secret } = await repositories.apiKeys.issue(merchant.id);
     res.status(201).json({
-      id: key.id,
-      prefix: key.prefix,
-      key: secret.key,
-      createdAt: key.createdAt.toISOString(),
+      id: apiKey.id,
+      prefix: apiKey.prefix,
+      key: secret,
+      createdAt: apiKey.createdAt.toISOString(),
     });
   });
   router.delete('/api/v1/api-keys/:id', async (req, res) => {

@@ -3,7 +3,6 @@ import { buildContainer } from '../app/container';
 import { ConfigError, loadConfig } from '../config/load-config';
 import { connectDatabase, disconnectDatabase } from '../db/connection';
 import { resolveDatabase } from '../db/database-ladder';
-import { newApiKey } from '../merchants/api-key-secret';
 import { defaultMerchantPreferences } from '../merchants/merchant';
 import { createLogger } from '../shared/logger';
 
@@ -68,26 +67,16 @@ async function main(): Promise<void> {
         senders: { email: {}, sms: {} },
         preferences: defaultMerchantPreferences(),
       });
-      const secret = newApiKey();
-      const key = await repositories.apiKeys.add({
-        merchantId: merchant.id,
-        prefix: secret.prefix,
-        hash: secret.hash,
-      });
+      const { apiKey, secret } = await repositories.apiKeys.issue(merchant.id);
       process.stdout.write(
-        `merchant ${merchant.id} "${name}"\napi key ${key.id}: ${secret.key}\n(the key is shown only now; store it safely)\n`,
+        `merchant ${merchant.id} "${name}"\napi key ${apiKey.id}: ${secret}\n(the key is shown only now; store it safely)\n`,
       );
     } else if (command === 'key create') {
       if (!(await repositories.merchants.findById(values.merchant as string)))
         fail(`No merchant ${values.merchant}.`);
-      const secret = newApiKey();
-      const key = await repositories.apiKeys.add({
-        merchantId: values.merchant as string,
-        prefix: secret.prefix,
-        hash: secret.hash,
-      });
+      const { apiKey, secret } = await repositories.apiKeys.issue(values.merchant as string);
       process.stdout.write(
-        `api key ${key.id}: ${secret.key}\n(the key is shown only now; store it safely)\n`,
+        `api key ${apiKey.id}: ${secret}\n(the key is shown only now; store it safely)\n`,
       );
     } else {
       const revoked = await repositories.apiKeys.revoke(

@@ -1,8 +1,16 @@
 import { ApiKeyModel } from '../models';
 import { objectId, toEntity, toEntityOrNull } from '../to-entity';
 import type { ApiKey } from '../../merchants/merchant';
+import { newApiKey } from '../../merchants/api-key-secret';
 
 export class ApiKeyRepository {
+  /** Issues a new random key for the merchant; the secret is returned once and stored hashed. */
+  async issue(merchantId: string): Promise<{ apiKey: ApiKey; secret: string }> {
+    const secret = newApiKey();
+    const apiKey = await this.add({ merchantId, prefix: secret.prefix, hash: secret.hash });
+    return { apiKey, secret: secret.key };
+  }
+
   async add(key: Omit<ApiKey, 'id' | 'createdAt' | 'revokedAt'>): Promise<ApiKey> {
     const doc = await ApiKeyModel.create(key);
     return toEntity<ApiKey>(doc.toObject());

@@ -4,7 +4,6 @@ import addFormats from 'ajv-formats';
 import mongoose from 'mongoose';
 import request from 'supertest';
 import { defaultMerchantPreferences } from '../../../src/merchants/merchant';
-import { newApiKey } from '../../../src/merchants/api-key-secret';
 import { startTestApp } from '../../support/test-app';
 
 const orderBody = {
@@ -38,13 +37,8 @@ describe('merchant API', () => {
       senders: { email: {}, sms: {} },
       preferences: defaultMerchantPreferences(),
     });
-    const secret = newApiKey();
-    await app.container.repositories.apiKeys.add({
-      merchantId: merchant.id,
-      prefix: secret.prefix,
-      hash: secret.hash,
-    });
-    return secret.key;
+    const { secret } = await app.container.repositories.apiKeys.issue(merchant.id);
+    return secret;
   }
 
   const api = (method: 'get' | 'post' | 'put' | 'patch' | 'delete', path: string, as = key) =>

@@ -1,7 +1,6 @@
 import nock from 'nock';
 import request from 'supertest';
 import { defaultMerchantPreferences } from '../../../src/merchants/merchant';
-import { newApiKey } from '../../../src/merchants/api-key-secret';
 import { verifyWebhook } from '../../../src/merchant-webhooks/webhook-signature';
 import { defaultGuestPreferences } from '../../../src/orders/order';
 import { ManualClock } from '../../../src/shared/clock';
@@ -24,13 +23,8 @@ describe('merchant webhooks', () => {
       preferences: defaultMerchantPreferences(),
     });
     merchantId = merchant.id;
-    const secret = newApiKey();
-    await app.container.repositories.apiKeys.add({
-      merchantId,
-      prefix: secret.prefix,
-      hash: secret.hash,
-    });
-    key = secret.key;
+    const { secret } = await app.container.repositories.apiKeys.issue(merchantId);
+    key = secret;
   });
   afterAll(async () => {
     nock.cleanAll();

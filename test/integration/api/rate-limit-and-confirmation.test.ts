@@ -1,6 +1,5 @@
 import request from 'supertest';
 import { defaultMerchantPreferences } from '../../../src/merchants/merchant';
-import { newApiKey } from '../../../src/merchants/api-key-secret';
 import { startTestApp } from '../../support/test-app';
 
 describe('merchant API limits and order confirmation', () => {
@@ -18,13 +17,8 @@ describe('merchant API limits and order confirmation', () => {
       senders: { email: {}, sms: {} },
       preferences: { ...defaultMerchantPreferences(), sendOrderConfirmation },
     });
-    const secret = newApiKey();
-    await app.container.repositories.apiKeys.add({
-      merchantId: merchant.id,
-      prefix: secret.prefix,
-      hash: secret.hash,
-    });
-    return secret.key;
+    const { secret } = await app.container.repositories.apiKeys.issue(merchant.id);
+    return secret;
   }
 
   it('when a key exceeds its requests per minute, then it gets 429 with Retry-After, and other keys are unaffected', async () => {

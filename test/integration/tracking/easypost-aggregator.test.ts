@@ -4,7 +4,6 @@ import nock from 'nock';
 import request from 'supertest';
 import { NotificationModel, ShipmentModel } from '../../../src/db/models';
 import { defaultMerchantPreferences } from '../../../src/merchants/merchant';
-import { newApiKey } from '../../../src/merchants/api-key-secret';
 import { signEasypostBody } from '../../../src/tracking/carriers/easypost/easypost-carrier';
 import { startTestApp } from '../../support/test-app';
 
@@ -50,13 +49,8 @@ describe('the EasyPost aggregator, polled and pushed', () => {
       senders: { email: {}, sms: {} },
       preferences: defaultMerchantPreferences(),
     });
-    const secret = newApiKey();
-    await app.container.repositories.apiKeys.add({
-      merchantId: merchant.id,
-      prefix: secret.prefix,
-      hash: secret.hash,
-    });
-    key = secret.key;
+    const { secret } = await app.container.repositories.apiKeys.issue(merchant.id);
+    key = secret;
   });
 
   afterAll(async () => {

@@ -2,6 +2,7 @@ import type { CarrierAdapter, CarrierLimits, CarrierOutcome, CarrierResult } fro
 import { isDhlExpressNumber, isDhlParcelNumber } from '../../domain/tracking-number-formats';
 import type { TrackingEvent } from '../../shipment';
 import { mapDhlStatus } from './dhl-status-map';
+import { disabledOutcome, trackOneByOne } from '../adapter-kit';
 import { getJson, type HttpAnswer } from '../http/get-json';
 import { parseCarrierTime, stableEventIds } from '../normalize';
 
@@ -116,20 +117,15 @@ export class DhlCarrier implements CarrierAdapter {
     return `https://www.dhl.com/global-en/home/tracking/tracking-express.html?submit=1&tracking-id=${encodeURIComponent(n)}`;
   }
 
-  async track(trackingNumbers: string[]): Promise<CarrierOutcome[]> {
-    const outcomes: CarrierOutcome[] = [];
-    for (const n of trackingNumbers) {
+  track(trackingNumbers: string[]): Promise<CarrierOutcome[]> {
+    return trackOneByOne(trackingNumbers, async (n) => {
       const url = `${this.options.baseUrl}/track/shipments?trackingNumber=${encodeURIComponent(n)}`;
-      outcomes.push(
-        outcomeFor(
-          n,
-          await getJson(url, {
-            'DHL-API-Key': this.options.apiKey ?? '',
-            Accept: 'application/json',
-          }),
-        ),
-      );
-    }
-    return outcomes;
+      if (!this.options.apiKey) return disabledOutcome(n, this.disabledReason);
+      const answer = await getJson(url, {
+        'DHL-API-Key': this.options.apiKey,
+        Accept: 'application/json',
+      });
+      return outcomeFor(n, answer);
+    });
   }
 }

@@ -9,6 +9,7 @@ import type {
 } from '../../carrier';
 import { normalizeTrackingNumber } from '../../domain/tracking-number-formats';
 import type { TrackingEvent } from '../../shipment';
+import { disabledOutcome, trackOneByOne } from '../adapter-kit';
 import { postCarrierJson } from '../http/post-json';
 import { parseCarrierTime, stableEventIds } from '../normalize';
 import { mapEasypostStatus } from './easypost-status-map';
@@ -133,19 +134,12 @@ export class EasyPostCarrier implements CarrierAdapter {
     return undefined;
   }
 
-  async track(trackingNumbers: string[]): Promise<CarrierOutcome[]> {
-    const outcomes: CarrierOutcome[] = [];
-    for (const n of trackingNumbers) outcomes.push(await this.trackOne(n));
-    return outcomes;
+  track(trackingNumbers: string[]): Promise<CarrierOutcome[]> {
+    return trackOneByOne(trackingNumbers, (n) => this.trackOne(n));
   }
 
   private async trackOne(n: string): Promise<CarrierOutcome> {
-    if (!this.options.apiKey)
-      return {
-        ok: false,
-        trackingNumber: n,
-        error: { kind: 'auth', message: this.disabledReason ?? 'disabled' },
-      };
+    if (!this.options.apiKey) return disabledOutcome(n, this.disabledReason);
     const answer = await postCarrierJson(
       `${this.options.baseUrl}/v2/trackers`,
       { tracker: { tracking_code: n } },

@@ -8,7 +8,8 @@ import type {
 import { isFedexExpressNumber, isFedexGroundNumber } from '../../domain/tracking-number-formats';
 import type { TrackingEvent } from '../../shipment';
 import { parseCarrierTime, stableEventIds } from '../normalize';
-import { OAuthClient } from '../http/oauth-client';
+import { disabledOutcome } from '../adapter-kit';
+import { oauthClientFor, type OAuthClient } from '../http/oauth-client';
 import { postCarrierJson } from '../http/post-json';
 import { mapFedexStatus } from './fedex-status-map';
 
@@ -116,18 +117,14 @@ export class FedexCarrier implements CarrierAdapter {
 
   constructor(private readonly options: FedexOptions) {
     this.limits = { batchSize: 30, concurrency: 2, requestsPerSecond: 5, ...options.limits };
-    this.enabled = Boolean(options.clientId && options.clientSecret);
+    this.oauth = oauthClientFor(options.clientId, options.clientSecret, {
+      tokenUrl: `${options.baseUrl}/oauth/token`,
+      sendCredentials: 'form',
+    });
+    this.enabled = this.oauth !== null;
     if (!this.enabled)
       this.disabledReason =
         'FedEx tracking is disabled: set FEDEX_CLIENT_ID and FEDEX_CLIENT_SECRET';
-    this.oauth = this.enabled
-      ? new OAuthClient({
-          tokenUrl: `${options.baseUrl}/oauth/token`,
-          clientId: options.clientId as string,
-          clientSecret: options.clientSecret as string,
-          sendCredentials: 'form',
-        })
-      : null;
   }
 
   matches(n: string): boolean {
@@ -148,7 +145,7 @@ export class FedexCarrier implements CarrierAdapter {
   private async trackBatch(numbers: string[]): Promise<CarrierOutcome[]> {
     const failAll = (error: CarrierFailure['error']) =>
       numbers.map((trackingNumber): CarrierOutcome => ({ ok: false, trackingNumber, error }));
-    if (!this.oauth) return failAll({ kind: 'auth', message: this.disabledReason ?? 'disabled' });
+    if (!this.oauth) return numbers.map((n) => disabledOutcome(n, this.disabledReason));
     const body = {
       includeDetailedScans: true,
       trackingInfo: numbers.map((trackingNumber) => ({ trackingNumberInfo: { trackingNumber } })),

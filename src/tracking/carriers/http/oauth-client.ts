@@ -91,3 +91,12 @@ export class OAuthClient {
     return { ok: true, token: json.access_token };
   }
 }
+
+/** The OAuth client of a carrier whose credentials are both set; null leaves the adapter disabled. */
+export function oauthClientFor(
+  clientId: string | undefined,
+  clientSecret: string | undefined,
+  endpoint: Pick<OAuthCredentials, 'tokenUrl' | 'sendCredentials'>,
+): OAuthClient | null {
+  return clientId && clientSecret ? new OAuthClient({ ...endpoint, clientId, clientSecret }) : null;
+}

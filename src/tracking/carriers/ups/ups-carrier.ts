@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { CarrierAdapter, CarrierLimits, CarrierOutcome, CarrierResult } from '../../carrier';
 import { isUpsNumber } from '../../domain/tracking-number-formats';
 import type { TrackingEvent } from '../../shipment';
+import { disabledOutcome, trackOneByOne } from '../adapter-kit';
 import { getJson } from '../http/get-json';
-import { OAuthClient } from '../http/oauth-client';
+import { oauthClientFor, type OAuthClient } from '../http/oauth-client';
 import { parseUtcOffset, stableEventIds } from '../normalize';
 import { mapUpsStatus } from './ups-status-map';
 
@@ -110,16 +111,12 @@ export class UpsCarrier implements CarrierAdapter {
 
   constructor(private readonly options: UpsOptions) {
     this.limits = { batchSize: 1, concurrency: 4, requestsPerSecond: 5, ...options.limits };
-    this.enabled = Boolean(options.clientId && options.clientSecret);
+    this.oauth = oauthClientFor(options.clientId, options.clientSecret, {
+      tokenUrl: `${options.baseUrl}/security/v1/oauth/token`,
+    });
+    this.enabled = this.oauth !== null;
     if (!this.enabled)
       this.disabledReason = 'UPS tracking is disabled: set UPS_CLIENT_ID and UPS_CLIENT_SECRET';
-    this.oauth = this.enabled
-      ? new OAuthClient({
-          tokenUrl: `${options.baseUrl}/security/v1/oauth/token`,
-          clientId: options.clientId as string,
-          clientSecret: options.clientSecret as string,
-        })
-      : null;
   }
 
   matches(n: string): boolean {
@@ -130,19 +127,12 @@ export class UpsCarrier implements CarrierAdapter {
     return `https://www.ups.com/track?tracknum=${encodeURIComponent(n)}`;
   }
 
-  async track(trackingNumbers: string[]): Promise<CarrierOutcome[]> {
-    const outcomes: CarrierOutcome[] = [];
-    for (const n of trackingNumbers) outcomes.push(await this.trackOne(n));
-    return outcomes;
+  track(trackingNumbers: string[]): Promise<CarrierOutcome[]> {
+    return trackOneByOne(trackingNumbers, (n) => this.trackOne(n));
   }
 
   private async trackOne(n: string): Promise<CarrierOutcome> {
-    if (!this.oauth)
-      return {
-        ok: false,
-        trackingNumber: n,
-        error: { kind: 'auth', message: this.disabledReason ?? 'disabled' },
-      };
+    if (!this.oauth) return disabledOutcome(n, this.disabledReason);
     const url = `${this.options.baseUrl}/api/track/v1/details/${encodeURIComponent(n)}?locale=en_US&returnSignature=false`;
     const answer = await this.oauth.withToken((token) =>
       getJson(url, {

@@ -1,8 +1,9 @@
 import type { CarrierAdapter, CarrierLimits, CarrierOutcome, CarrierResult } from '../../carrier';
 import { isS10Number, isUspsImpbNumber } from '../../domain/tracking-number-formats';
 import type { TrackingEvent } from '../../shipment';
+import { disabledOutcome, trackOneByOne } from '../adapter-kit';
 import { getJson } from '../http/get-json';
-import { OAuthClient } from '../http/oauth-client';
+import { oauthClientFor, type OAuthClient } from '../http/oauth-client';
 import { parseCarrierTime, parseUtcOffset, stableEventIds } from '../normalize';
 import { mapUspsCategory, mapUspsEvent } from './usps-status-map';
 
@@ -120,17 +121,13 @@ export class UspsCarrier implements CarrierAdapter {
   constructor(private readonly options: UspsOptions) {
     // USPS grants new apps a small hourly quota by default; stay well under it.
     this.limits = { batchSize: 1, concurrency: 2, requestsPerSecond: 2, ...options.limits };
-    this.enabled = Boolean(options.clientId && options.clientSecret);
+    this.oauth = oauthClientFor(options.clientId, options.clientSecret, {
+      tokenUrl: `${options.baseUrl}/oauth2/v3/token`,
+      sendCredentials: 'json',
+    });
+    this.enabled = this.oauth !== null;
     if (!this.enabled)
       this.disabledReason = 'USPS tracking is disabled: set USPS_CLIENT_ID and USPS_CLIENT_SECRET';
-    this.oauth = this.enabled
-      ? new OAuthClient({
-          tokenUrl: `${options.baseUrl}/oauth2/v3/token`,
-          clientId: options.clientId as string,
-          clientSecret: options.clientSecret as string,
-          sendCredentials: 'json',
-        })
-      : null;
   }
 
   matches(n: string): boolean {
@@ -141,19 +138,12 @@ export class UspsCarrier implements CarrierAdapter {
     return `https://tools.usps.com/go/TrackConfirmAction?tLabels=${encodeURIComponent(n)}`;
   }
 
-  async track(trackingNumbers: string[]): Promise<CarrierOutcome[]> {
-    const outcomes: CarrierOutcome[] = [];
-    for (const n of trackingNumbers) outcomes.push(await this.trackOne(n));
-    return outcomes;
+  track(trackingNumbers: string[]): Promise<CarrierOutcome[]> {
+    return trackOneByOne(trackingNumbers, (n) => this.trackOne(n));
   }
 
   private async trackOne(n: string): Promise<CarrierOutcome> {
-    if (!this.oauth)
-      return {
-        ok: false,
-        trackingNumber: n,
-        error: { kind: 'auth', message: this.disabledReason ?? 'disabled' },
-      };
+    if (!this.oauth) return disabledOutcome(n, this.disabledReason);
     const url = `${this.options.baseUrl}/tracking/v3/tracking/${encodeURIComponent(n)}?expand=DETAIL`;
     const answer = await this.oauth.withToken((token) =>
       getJson(url, { Authorization: `Bearer ${token}`, Accept: 'application/json' }),
