@@ -3,6 +3,7 @@ import { rateLimit } from 'express-rate-limit';
 import type { Container } from '../app/container';
 import type { WebhookEndpoint } from '../db/repositories/webhook.repository';
 import { MerchantWebhookService } from '../merchant-webhooks/merchant-webhook.service';
+import { internalHostReason } from '../merchant-webhooks/public-address';
 import { OrderService } from '../orders/order.service';
 import { AppError } from '../shared/app-error';
 import { currentApiKeyId, currentMerchant, requireApiKey } from './auth';
@@ -178,6 +179,13 @@ export function apiRoutes(container: Container): Router {
   });
   router.post('/api/v1/webhooks', async (req, res) => {
     const input = validate(webhookInputSchema, req.body);
+    const internal = config.api.webhooksAllowInternal
+      ? null
+      : internalHostReason(new URL(input.url));
+    if (internal)
+      throw new AppError('validation_failed', 'The webhook URL is not reachable from outside.', {
+        fields: [{ field: 'url', message: `must be a public address: ${internal}` }],
+      });
     const secret = MerchantWebhookService.newSecret();
     const endpoint = await repositories.webhooks.addEndpoint({
       merchantId: currentMerchant(req).id,

@@ -56,7 +56,11 @@ export interface Config {
   };
   readonly shutdownTimeoutMs: number;
   /** Guest pages: status links, lookup and preferences. */
-  readonly api: { readonly requestsPerMinute: number };
+  readonly api: {
+    readonly requestsPerMinute: number;
+    /** Merchant webhooks may target private and loopback addresses (off by default: SSRF). */
+    readonly webhooksAllowInternal: boolean;
+  };
   readonly carriers: {
     readonly dhl: { readonly apiKey: string | undefined; readonly baseUrl: string };
     readonly fedex: {

@@ -182,7 +182,10 @@ function shapeConfig(v: RawValues): Config {
       webhookSecrets: v.CARRIER_WEBHOOK_SECRETS,
     },
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
-    api: { requestsPerMinute: v.API_REQUESTS_PER_MINUTE },
+    api: {
+      requestsPerMinute: v.API_REQUESTS_PER_MINUTE,
+      webhooksAllowInternal: v.MERCHANT_WEBHOOKS_ALLOW_INTERNAL,
+    },
     carriers: {
       dhl: { apiKey: v.DHL_API_KEY, baseUrl: v.DHL_API_BASE_URL.replace(/\/+$/, '') },
       fedex: {

@@ -292,6 +292,11 @@ export const variables = {
     'Merchant API requests allowed per API key per minute (then 429 with Retry-After).',
     '600',
   ),
+  MERCHANT_WEBHOOKS_ALLOW_INTERNAL: variable(
+    bool,
+    'Let merchant webhooks reach private, loopback and link-local addresses (off: such URLs are refused at registration and at delivery, against SSRF). Only for a receiver on your own network.',
+    'false',
+  ),
   RETENTION_DAYS: variable(
     int(1, 3650),
     "Days after an order's last shipment is final before the guest's personal data is erased (counts stay, anonymous).",

@@ -102,6 +102,7 @@ export class MerchantWebhookService {
           'Porchlight-Signature': signWebhook(endpoint.secret, timestamp, delivery.body),
         },
         10_000,
+        this.deps.config.api.webhooksAllowInternal,
       );
     } catch (e) {
       error = (e as Error).message;

@@ -69,6 +69,18 @@ describe('merchant webhooks', () => {
     expect(res.body.error.fields[0].field).toBe('url');
   });
 
+  it.each(['https://localhost/hook', 'https://10.0.0.7/hook', 'https://169.254.169.254/latest'])(
+    'when an endpoint points inside our network (%s), then it is refused naming the field',
+    async (url) => {
+      const res = await api('post', '/webhooks').send({ url });
+      expect(res.status).toBe(422);
+      expect(res.body.error.fields[0]).toMatchObject({
+        field: 'url',
+        message: expect.stringMatching(/must be a public address/),
+      });
+    },
+  );
+
   it('when a milestone is reached, then the endpoint gets a signed event; a failure is retried with backoff until it succeeds', async () => {
     const created = await api('post', '/webhooks').send({
       url: 'https://hooks.example.com/porchlight',
