@@ -4,6 +4,7 @@ import type { Container } from '../app/container';
 import type { WebhookEndpoint } from '../db/repositories/webhook.repository';
 import { MerchantWebhookService } from '../merchant-webhooks/merchant-webhook.service';
 import { internalHostReason } from '../merchant-webhooks/public-address';
+import { MongoRateLimitStore } from '../shared/rate-limit-store';
 import { OrderService } from '../orders/order.service';
 import { AppError } from '../shared/app-error';
 import { currentApiKeyId, currentMerchant, requireApiKey } from './auth';
@@ -47,6 +48,7 @@ export function apiRoutes(container: Container): Router {
     rateLimit({
       windowMs: 60_000,
       limit: config.api.requestsPerMinute,
+      store: new MongoRateLimitStore(repositories.rateWindows, 'api-key'),
       keyGenerator: (req) => currentApiKeyId(req),
       standardHeaders: 'draft-7',
       legacyHeaders: false,

@@ -3,7 +3,7 @@ import { ApiKeyRepository } from '../db/repositories/api-key.repository';
 import { WebhookRepository } from '../db/repositories/webhook.repository';
 import { MerchantWebhookService } from '../merchant-webhooks/merchant-webhook.service';
 import { ErasureRepository } from '../db/repositories/erasure.repository';
-import { SendRateRepository } from '../db/repositories/send-rate.repository';
+import { RateWindowRepository } from '../db/repositories/rate-window.repository';
 import { DevMessageRepository } from '../db/repositories/dev-message.repository';
 import { MerchantRepository } from '../db/repositories/merchant.repository';
 import { NotificationRepository } from '../db/repositories/notification.repository';
@@ -36,7 +36,7 @@ export interface Repositories {
   statusTokens: StatusTokenRepository;
   suppressions: SuppressionRepository;
   devMessages: DevMessageRepository;
-  sendRates: SendRateRepository;
+  rateWindows: RateWindowRepository;
   erasure: ErasureRepository;
   webhooks: WebhookRepository;
 }
@@ -81,7 +81,7 @@ export function buildContainer(
     statusTokens: new StatusTokenRepository(),
     suppressions: new SuppressionRepository(),
     devMessages: new DevMessageRepository(),
-    sendRates: new SendRateRepository(),
+    rateWindows: new RateWindowRepository(),
     erasure: new ErasureRepository(),
     webhooks: new WebhookRepository(),
   };

@@ -1,11 +1,13 @@
 import type { Request, RequestHandler, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import type { Config } from '../config/config';
+import type { RateWindowRepository } from '../db/repositories/rate-window.repository';
 import { AppError } from '../shared/app-error';
 import { sendPage } from './guest-headers';
 import { guestLocale, wantsJson } from './guest-locale';
 import { MissLimiter } from './miss-limiter';
 import { tooManyPage } from './pages/guest-pages.page';
+import { MongoRateLimitStore } from '../shared/rate-limit-store';
 
 const windowMs = 15 * 60_000;
 
@@ -38,10 +40,11 @@ export function statusMissLimiter(config: Config): MissLimiter {
 
 const wasHit = (_req: Request, res: Response) => res.locals.lookupHit === true;
 
-/** Failed lookups per client. */
-export function lookupClientLimiter(config: Config): RequestHandler {
+/** Failed lookups per client, counted across every web instance. */
+export function lookupClientLimiter(config: Config, windows: RateWindowRepository): RequestHandler {
   return rateLimit({
     windowMs,
+    store: new MongoRateLimitStore(windows, 'lookup-client'),
     limit: config.guestPages.lookupClientLimit,
     skipSuccessfulRequests: true,
     requestWasSuccessful: wasHit,
@@ -52,9 +55,10 @@ export function lookupClientLimiter(config: Config): RequestHandler {
 }
 
 /** Failed lookups per order number, from anywhere: guessing one order's email or postcode. */
-export function lookupOrderLimiter(config: Config): RequestHandler {
+export function lookupOrderLimiter(config: Config, windows: RateWindowRepository): RequestHandler {
   return rateLimit({
     windowMs,
+    store: new MongoRateLimitStore(windows, 'lookup-order'),
     limit: config.guestPages.lookupOrderLimit,
     skipSuccessfulRequests: true,
     requestWasSuccessful: wasHit,

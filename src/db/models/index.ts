@@ -6,5 +6,5 @@ export { NotificationModel } from './notification.model';
 export { StatusTokenModel } from './status-token.model';
 export { SuppressionModel } from './suppression.model';
 export { DevMessageModel } from './dev-message.model';
-export { SendRateModel } from './send-rate.model';
+export { RateWindowModel } from './rate-window.model';
 export { WebhookEndpointModel, WebhookDeliveryModel } from './webhook.model';

@@ -134,7 +134,7 @@ export class Dispatcher {
     }
     const sender = await this.senderScope(notification.channel, merchant);
     if (
-      !(await repositories.sendRates.take(
+      !(await repositories.rateWindows.take(
         sender,
         this.deps.config.notify.perSecond[notification.channel],
         now,

@@ -49,8 +49,8 @@ export function lookupRoutes(container: Container, csrf: CsrfGuard): Router {
   router.post(
     '/track',
     express.urlencoded({ extended: false, limit: '4kb' }),
-    lookupClientLimiter(config),
-    lookupOrderLimiter(config),
+    lookupClientLimiter(config, repositories.rateWindows),
+    lookupOrderLimiter(config, repositories.rateWindows),
     async (req, res) => {
       const text = guestPageText[guestLocale(req)];
       if (!csrf.verify(req)) return answer(req, res, 403, text.formExpired);

@@ -1,0 +1,52 @@
+import { RateWindowModel } from '../models';
+import { isDuplicateKeyError } from '../to-entity';
+
+export interface WindowCount {
+  count: number;
+  resetAt: Date;
+}
+
+/** Fixed-window counters shared by every worker and web process (one atomic upsert a hit). */
+export class RateWindowRepository {
+  /** Counts one hit for `scope` in the window holding `now` and returns the window's total. */
+  async hit(scope: string, windowMs: number, now: Date): Promise<WindowCount> {
+    const start = Math.floor(now.getTime() / windowMs) * windowMs;
+    const resetAt = new Date(start + windowMs);
+    const upsert = () =>
+      RateWindowModel.findOneAndUpdate(
+        { key: `${scope}:${start}` },
+        // Kept a minute past the window so a late undo still finds it; then TTL removes it.
+        { $inc: { count: 1 }, $setOnInsert: { expiresAt: new Date(start + windowMs + 60_000) } },
+        { upsert: true, returnDocument: 'after' },
+      ).lean();
+    let doc;
+    try {
+      doc = await upsert();
+    } catch (error) {
+      // Two first hits raced to insert the window; the loser's retry increments it.
+      if (!isDuplicateKeyError(error)) throw error;
+      doc = await upsert();
+    }
+    return { count: doc?.count ?? 1, resetAt };
+  }
+
+  /** Takes back one hit of the current window (a request that should not have counted). */
+  async undo(scope: string, windowMs: number, now: Date): Promise<void> {
+    const start = Math.floor(now.getTime() / windowMs) * windowMs;
+    await RateWindowModel.updateOne(
+      { key: `${scope}:${start}`, count: { $gt: 0 } },
+      { $inc: { count: -1 } },
+    );
+  }
+
+  /** Forgets the current window of `scope`. */
+  async reset(scope: string, windowMs: number, now: Date): Promise<void> {
+    const start = Math.floor(now.getTime() / windowMs) * windowMs;
+    await RateWindowModel.deleteOne({ key: `${scope}:${start}` });
+  }
+
+  /** Takes a slot in this second's window; false when `limitPerSecond` are already taken. */
+  async take(scope: string, limitPerSecond: number, now: Date): Promise<boolean> {
+    return (await this.hit(scope, 1000, now)).count <= limitPerSecond;
+  }
+}
