@@ -55,7 +55,8 @@ export async function composeMessage(
         undefined,
       );
       return {
-        carrierName: carriers.get(s.carrier)?.displayName ?? s.carrier.toUpperCase(),
+        carrierName:
+          s.handledBy?.name ?? carriers.get(s.carrier)?.displayName ?? s.carrier.toUpperCase(),
         trackingNumber: s.trackingNumber,
         status: s.status,
         eta: s.eta?.current?.date,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import nock from 'nock';
 import request from 'supertest';
-import { NotificationModel, ShipmentModel } from '../../../src/db/models';
+import { DevMessageModel, NotificationModel, ShipmentModel } from '../../../src/db/models';
 import { defaultMerchantPreferences } from '../../../src/merchants/merchant';
 import { signEasypostBody } from '../../../src/tracking/carriers/easypost/easypost-carrier';
 import { startTestApp } from '../../support/test-app';
@@ -133,5 +133,11 @@ describe('the EasyPost aggregator, polled and pushed', () => {
       .sort();
     expect(milestones.filter((m) => m.startsWith('delivered'))).toEqual(['delivered:email']);
     expect(milestones).toContain('shipped:email');
+
+    // The emails name the carrier that really carries the parcel.
+    await app.container.notify.dispatcher.dispatchDue();
+    const sent = await DevMessageModel.find({ channel: 'email' }).lean();
+    expect(sent.length).toBeGreaterThanOrEqual(1);
+    for (const mail of sent) expect(mail.text).toContain(`ChinaPost ${number}`);
   });
 });
