@@ -83,6 +83,22 @@ describe('EasyPost tracker adapter', () => {
     ]);
   });
 
+  it('when the parcel is out for delivery, then the status, newest scan and ETA say so', async () => {
+    createTracker('EZ3000000003').reply(200, fixture('tracker-out-for-delivery.json'));
+    const [outcome] = await carrier().track(['EZ3000000003']);
+    if (!outcome?.ok) throw new Error('expected a result');
+    expect(outcome.result).toMatchObject({
+      status: 'out_for_delivery',
+      eta: { date: '2026-03-06' },
+    });
+    expect(outcome.result.events.at(-1)).toMatchObject({
+      status: 'out_for_delivery',
+      utcOffsetMinutes: -420,
+      occurredAt: new Date('2026-03-06T13:40:00.000Z'),
+      location: { city: 'TUCSON', region: 'AZ' },
+    });
+  });
+
   it('when the tracker failed or has no details yet, then it is an exception, or pending with its ETA', async () => {
     createTracker('EZ6000000006').reply(200, fixture('tracker-failure.json'));
     createTracker('EZ1000000001').reply(200, fixture('tracker-pre-transit.json'));
@@ -96,7 +112,7 @@ describe('EasyPost tracker adapter', () => {
 
   it.each([
     [422, 'invalid_number', fixture('error-invalid.json'), {}],
-    [404, 'not_found', { error: { code: 'NOT_FOUND', message: 'not found' } }, {}],
+    [404, 'not_found', fixture('error-not-found.json'), {}],
     [401, 'auth', { error: { code: 'APIKEY.INACTIVE', message: 'inactive' } }, {}],
     [429, 'rate_limited', { error: { code: 'RATE_LIMITED' } }, { 'Retry-After': '7' }],
     [502, 'transient', 'bad gateway', {}],
