@@ -10,6 +10,12 @@ const fixture = (name: string) =>
 const base = 'https://api-test.dhl.com';
 const carrier = () => new DhlCarrier({ apiKey: 'dhl-key', baseUrl: base });
 
+/** The documented request: one GET per number, `trackingNumber=` in the query, the key in a header. */
+const trackScope = (trackingNumber: string) =>
+  nock(base, { reqheaders: { 'dhl-api-key': 'dhl-key', accept: 'application/json' } })
+    .get('/track/shipments')
+    .query({ trackingNumber });
+
 describe('DHL Unified tracking adapter', () => {
   beforeAll(() => nock.disableNetConnect());
   afterEach(() => nock.cleanAll());
@@ -38,6 +44,124 @@ describe('DHL Unified tracking adapter', () => {
     ]);
     expect(r.events[0]?.occurredAt.toISOString()).toBe('2026-03-04T10:52:00.000Z');
     expect(r.events[0]?.location).toMatchObject({ city: 'BERLIN - GERMANY', country: 'DE' });
+  });
+
+  it('when an Express shipment is in transit, then every event keeps its own offset and the ETA and piece count come through', async () => {
+    const scope = trackScope('7332647814').reply(200, fixture('in-transit.json'));
+    const [outcome] = await carrier().track(['7332647814']);
+    expect(scope.isDone()).toBe(true);
+    if (!outcome?.ok) throw new Error('expected a result');
+    expect(outcome.result).toMatchObject({
+      trackingNumber: '7332647814',
+      status: 'in_transit',
+      eta: { date: '2026-03-05', source: 'dhl' },
+      pieces: 1,
+    });
+    expect(outcome.result.deliveredTo).toBeUndefined();
+    expect(
+      outcome.result.events.map((e) => [
+        e.status,
+        e.rawText,
+        e.utcOffsetMinutes,
+        e.occurredAt.toISOString(),
+      ]),
+    ).toEqual([
+      ['in_transit', 'Processed at LEIPZIG - GERMANY', 60, '2026-03-04T05:25:00.000Z'],
+      [
+        'in_transit',
+        'Arrived at DHL Sort Facility LEIPZIG - GERMANY',
+        60,
+        '2026-03-04T03:58:00.000Z',
+      ],
+      ['in_transit', 'Departed Facility in HONG KONG - HONG KONG', 480, '2026-03-02T18:10:00.000Z'],
+      ['in_transit', 'Shipment picked up', 480, '2026-03-02T10:40:00.000Z'],
+      ['pending', 'Shipment information received', 480, '2026-03-02T03:00:00.000Z'],
+    ]);
+    expect(outcome.result.events[2]?.location).toEqual({
+      city: 'HONG KONG - HONG KONG',
+      postalCode: undefined,
+      country: undefined,
+    });
+  });
+
+  it('when the shipment is with the delivery courier, then the transit code is refined to out for delivery', async () => {
+    const scope = trackScope('1234567891').reply(200, fixture('out-for-delivery.json'));
+    const [outcome] = await carrier().track(['1234567891']);
+    expect(scope.isDone()).toBe(true);
+    if (!outcome?.ok) throw new Error('expected a result');
+    expect(outcome.result).toMatchObject({
+      status: 'out_for_delivery',
+      eta: { date: '2026-03-05', source: 'dhl' },
+    });
+    expect(
+      outcome.result.events.map((e) => [
+        e.status,
+        e.rawCode,
+        e.utcOffsetMinutes,
+        e.occurredAt.toISOString(),
+      ]),
+    ).toEqual([
+      ['out_for_delivery', 'transit', 60, '2026-03-05T06:42:00.000Z'],
+      ['in_transit', 'transit', 60, '2026-03-05T04:10:00.000Z'],
+      ['in_transit', 'transit', 60, '2026-03-04T21:41:00.000Z'],
+    ]);
+  });
+
+  it('when a multi-piece shipment is tracked, then the piece count comes from details.totalNumberOfPieces and a +00:00 offset is kept as 0', async () => {
+    const scope = trackScope('3404341883').reply(200, fixture('multi-piece.json'));
+    const [outcome] = await carrier().track(['3404341883']);
+    expect(scope.isDone()).toBe(true);
+    if (!outcome?.ok) throw new Error('expected a result');
+    expect(outcome.result).toMatchObject({
+      trackingNumber: '3404341883',
+      status: 'in_transit',
+      pieces: 3,
+      eta: { date: '2026-03-05', source: 'dhl' },
+    });
+    expect(
+      outcome.result.events.map((e) => [e.status, e.utcOffsetMinutes, e.occurredAt.toISOString()]),
+    ).toEqual([
+      ['in_transit', -300, '2026-03-04T09:35:00.000Z'],
+      ['in_transit', 0, '2026-03-03T23:15:00.000Z'],
+      ['in_transit', 0, '2026-03-03T15:20:00.000Z'],
+    ]);
+  });
+
+  it('when DHL refuses the number with a 400 problem, then the outcome is invalid_number with its detail', async () => {
+    const scope = trackScope('JJD00').reply(400, fixture('bad-request.json'), {
+      'Content-Type': 'application/problem+json',
+    });
+    const outcomes = await carrier().track(['JJD00']);
+    expect(scope.isDone()).toBe(true);
+    expect(outcomes).toEqual([
+      {
+        ok: false,
+        trackingNumber: 'JJD00',
+        error: {
+          kind: 'invalid_number',
+          message:
+            "DHL refused the request (HTTP 400): Invalid value for parameter 'trackingNumber'.",
+        },
+      },
+    ]);
+  });
+
+  it('when DHL answers a 400 that is not about the number, then it is retried later', async () => {
+    nock(base)
+      .get('/track/shipments')
+      .query(true)
+      .reply(400, { title: 'Bad Request', status: 400, detail: 'Unsupported parameter: service' });
+    expect((await carrier().track(['1234567891']))[0]).toMatchObject({
+      ok: false,
+      error: { kind: 'transient', message: expect.stringMatching(/Unsupported parameter/) },
+    });
+  });
+
+  it.each([
+    'The shipment has been loaded onto the delivery vehicle',
+    'Die Sendung wurde in das Zustellfahrzeug geladen.',
+  ])('when DHL Parcel says %p, then it is out for delivery', (text) => {
+    expect(mapDhlStatus('transit', text)).toBe('out_for_delivery');
   });
 
   it('when the parcel waits at a Packstation or delivery failed, then the words refine the coarse status code', async () => {

@@ -25,6 +25,20 @@ function tokenScope(token = 'ups-token-1', times = 1) {
     .reply(200, { ...fixture('token.json'), access_token: token });
 }
 
+/** The documented track request for one number, with the bearer token and UPS's headers. */
+function trackScope(n = number, token = 'ups-token-1') {
+  return nock(base, {
+    reqheaders: {
+      authorization: `Bearer ${token}`,
+      accept: 'application/json',
+      transactionsrc: 'porchlight',
+      transid: /^[0-9a-f-]{36}$/,
+    },
+  })
+    .get(`/api/track/v1/details/${n}`)
+    .query({ locale: 'en_US', returnSignature: 'false' });
+}
+
 describe('UPS Track API adapter', () => {
   beforeAll(() => nock.disableNetConnect());
   afterEach(() => nock.cleanAll());
@@ -86,6 +100,132 @@ describe('UPS Track API adapter', () => {
     ]);
   });
 
+  it('when the package is out for delivery (activity type O), then the status, ETA and every scan time with its offset come through', async () => {
+    const token = tokenScope();
+    const track = trackScope().reply(200, fixture('out-for-delivery.json'));
+    const [outcome] = await carrier().track([number]);
+    expect(token.isDone()).toBe(true);
+    expect(track.isDone()).toBe(true);
+    if (!outcome?.ok) throw new Error('expected a result');
+    expect(outcome.result).toMatchObject({
+      trackingNumber: number,
+      status: 'out_for_delivery',
+      eta: { date: '2026-03-06', source: 'ups' },
+      pieces: 1,
+    });
+    expect(outcome.result.deliveredTo).toBeUndefined();
+    expect(
+      outcome.result.events.map((e) => [
+        e.status,
+        e.rawCode,
+        e.rawText,
+        e.utcOffsetMinutes,
+        e.occurredAt.toISOString(),
+      ]),
+    ).toEqual([
+      ['out_for_delivery', 'O/021', 'Out For Delivery Today', -300, '2026-03-06T13:12:00.000Z'],
+      ['out_for_delivery', 'I/072', 'Loaded on Delivery Vehicle', -300, '2026-03-06T12:40:00.000Z'],
+      ['in_transit', 'I/005', 'Arrived at Facility', -300, '2026-03-06T06:30:00.000Z'],
+      ['in_transit', 'I/005', 'Departed from Facility', -300, '2026-03-06T03:15:00.000Z'],
+    ]);
+    expect(outcome.result.events[0]?.location).toEqual({
+      city: 'Brooklyn',
+      region: 'NY',
+      postalCode: '11201',
+      country: 'US',
+    });
+  });
+
+  it('when UPS reports an address exception (activity type X), then the result is an exception and the earlier scans keep their own status', async () => {
+    tokenScope();
+    const track = trackScope().reply(200, fixture('exception.json'));
+    const [outcome] = await carrier().track([number]);
+    expect(track.isDone()).toBe(true);
+    if (!outcome?.ok) throw new Error('expected a result');
+    expect(outcome.result.status).toBe('exception');
+    expect(outcome.result.eta).toBeUndefined(); // UPS withdrew the delivery date
+    expect(
+      outcome.result.events.map((e) => [
+        e.status,
+        e.rawCode,
+        e.utcOffsetMinutes,
+        e.occurredAt.toISOString(),
+      ]),
+    ).toEqual([
+      ['exception', 'X/013', -300, '2026-03-06T15:45:00.000Z'],
+      ['out_for_delivery', 'I/072', -300, '2026-03-06T12:40:00.000Z'],
+      ['in_transit', 'I/005', -300, '2026-03-06T06:30:00.000Z'],
+    ]);
+    expect(outcome.result.events[0]?.rawText).toBe(
+      "The address is incomplete. We're attempting to obtain a complete address.",
+    );
+  });
+
+  it('when one piece of a multi-piece shipment is tracked, then its own package is read and the piece count is kept', async () => {
+    tokenScope();
+    const lead = '1Z999AA10123456793';
+    const second = '1Z999AA10123456800';
+    const leadScope = trackScope(lead).reply(200, fixture('multi-piece.json'));
+    const secondScope = trackScope(second).reply(200, fixture('multi-piece.json'));
+    const ups = carrier();
+    const [leadOutcome] = await ups.track([lead]);
+    const [secondOutcome] = await ups.track([second]);
+    expect(leadScope.isDone()).toBe(true);
+    expect(secondScope.isDone()).toBe(true);
+    if (!leadOutcome?.ok || !secondOutcome?.ok) throw new Error('expected results');
+    expect(leadOutcome.result).toMatchObject({
+      trackingNumber: lead,
+      status: 'in_transit',
+      pieces: 3,
+      eta: { date: '2026-03-09', source: 'ups' },
+    });
+    expect(secondOutcome.result).toMatchObject({
+      trackingNumber: second,
+      status: 'exception', // this piece was missed at origin; the others moved on
+      pieces: 3,
+      eta: { date: '2026-03-10', source: 'ups' },
+    });
+    expect(
+      secondOutcome.result.events.map((e) => [
+        e.status,
+        e.rawCode,
+        e.utcOffsetMinutes,
+        e.occurredAt.toISOString(),
+      ]),
+    ).toEqual([
+      ['exception', 'X/013', -480, '2026-03-05T14:30:00.000Z'],
+      ['in_transit', 'P/038', -480, '2026-03-05T01:15:00.000Z'],
+    ]);
+    expect(secondOutcome.result.events[0]?.id).toMatch(/^ups:1Z999AA10123456800:/);
+  });
+
+  it("when UPS answers 400 with its error envelope, then the outcome is invalid_number with UPS's message", async () => {
+    tokenScope();
+    const bad = '1Z999AA10123456785'; // wrong check digit
+    const track = trackScope(bad).reply(400, fixture('invalid-number.json'));
+    const outcomes = await carrier().track([bad]);
+    expect(track.isDone()).toBe(true);
+    expect(outcomes).toEqual([
+      {
+        ok: false,
+        trackingNumber: bad,
+        error: { kind: 'invalid_number', message: 'Invalid tracking number' },
+      },
+    ]);
+  });
+
+  it('when UPS answers 200 with a "not found" warning and no package, then the outcome is not_found with UPS\'s message', async () => {
+    tokenScope();
+    trackScope().reply(200, fixture('not-found-warning.json'));
+    expect(await carrier().track([number])).toEqual([
+      {
+        ok: false,
+        trackingNumber: number,
+        error: { kind: 'not_found', message: 'Tracking Information Not Found' },
+      },
+    ]);
+  });
+
   it('when the token is rejected mid-life, then it refreshes once and retries', async () => {
     tokenScope('stale-token');
     tokenScope('fresh-token');
@@ -129,7 +269,11 @@ describe('UPS Track API adapter', () => {
       expect(shipmentStatuses).toContain(mapUpsStatus(type, undefined));
     for (const code of Object.keys(upsStatusCodes))
       expect(shipmentStatuses).toContain(mapUpsStatus('X', code));
-    expect(mapUpsStatus('D', '48')).toBe('delivered');
+    expect(mapUpsStatus('D', '022')).toBe('delivered'); // a delivered type stands
+    expect(mapUpsStatus('I', '021')).toBe('out_for_delivery');
+    expect(mapUpsStatus('I', '21')).toBe('out_for_delivery'); // zeros dropped
+    expect(mapUpsStatus('X', '022')).toBe('failed_attempt');
+    expect(mapUpsStatus('I', '999')).toBe('in_transit'); // unlisted code: the type decides
     expect(mapUpsStatus('ZZ', undefined)).toBe('unknown');
   });
 

@@ -83,6 +83,17 @@ function outcomeFor(trackingNumber: string, answer: HttpAnswer): CarrierOutcome 
       trackingNumber,
       error: { kind: 'not_found', message: 'DHL has no shipment with this number' },
     };
+  if (answer.status >= 400) {
+    // RFC 7807 problem: `detail` says what DHL refused.
+    const problem = answer.body as { title?: string; detail?: string } | null;
+    const message = `DHL refused the request (HTTP ${answer.status}): ${problem?.detail ?? problem?.title ?? 'no reason given'}`;
+    const aboutNumber = /trackingNumber/i.test(problem?.detail ?? '');
+    return {
+      ok: false,
+      trackingNumber,
+      error: { kind: aboutNumber ? 'invalid_number' : 'transient', message },
+    };
+  }
   const shipments = (answer.body as { shipments?: DhlShipment[] })?.shipments ?? [];
   const match = shipments.find((s) => s.id?.toUpperCase() === trackingNumber) ?? shipments[0];
   if (!match)

@@ -15,7 +15,10 @@ export const dhlStatusCodes: Record<string, ShipmentStatus> = {
 };
 
 const refinements: Array<[RegExp, ShipmentStatus]> = [
-  [/out for delivery|with delivery courier|in zustellung/i, 'out_for_delivery'],
+  [
+    /out for delivery|with delivery courier|loaded onto the delivery vehicle|in zustellung|in das zustellfahrzeug geladen/i,
+    'out_for_delivery',
+  ],
   [
     /ready for (pick ?up|collection)|available for pick ?up|parcel ?shop|packstation|service ?point|zur abholung/i,
     'available_for_pickup',

@@ -8,7 +8,7 @@ import type {
 import { isFedexExpressNumber, isFedexGroundNumber } from '../../domain/tracking-number-formats';
 import type { TrackingEvent } from '../../shipment';
 import { parseCarrierTime, stableEventIds } from '../normalize';
-import { disabledOutcome } from '../adapter-kit';
+import { disabledOutcome, trackOneByOne } from '../adapter-kit';
 import { oauthClientFor, type OAuthClient } from '../http/oauth-client';
 import { postCarrierJson } from '../http/post-json';
 import { mapFedexStatus } from './fedex-status-map';
@@ -157,11 +157,19 @@ export class FedexCarrier implements CarrierAdapter {
       }),
     );
     if (answer.kind === 'error') return failAll(answer.error);
-    if (answer.status >= 400)
-      return failAll({
-        kind: 'invalid_number',
-        message: `FedEx refused the request (HTTP ${answer.status})`,
-      });
+    if (answer.status >= 400) {
+      const problem = (answer.body as { errors?: Array<{ code?: string; message?: string }> })
+        ?.errors?.[0];
+      const message = `FedEx refused the request (HTTP ${answer.status}${problem?.code ? ` ${problem.code}` : ''}): ${problem?.message ?? 'no reason given'}`;
+      // A refusal about the numbers names no number: one bad number must not stop tracking
+      // of the other 29, so a batch is asked again number by number.
+      if (/TRACKINGNUMBER/i.test(problem?.code ?? ''))
+        return numbers.length > 1
+          ? trackOneByOne(numbers, async (n) => (await this.trackBatch([n]))[0] as CarrierOutcome)
+          : failAll({ kind: 'invalid_number', message });
+      // Anything else (a changed API, a bad field) is ours to fix, not the numbers': retry later.
+      return failAll({ kind: 'transient', message });
+    }
     const results =
       (
         answer.body as {
