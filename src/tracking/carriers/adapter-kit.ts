@@ -21,3 +21,17 @@ export function disabledOutcome(
     error: { kind: 'auth', message: reason ?? 'this carrier is not configured' },
   };
 }
+
+/**
+ * A carrier's 4xx refusal of one number. Only a refusal that speaks of the tracking number
+ * stops polling (invalid_number); anything else, such as a changed API or a bad parameter on
+ * our side, is retried later rather than silently ending the guest's tracking.
+ */
+export function refusedOutcome(trackingNumber: string, message: string): CarrierOutcome {
+  const aboutNumber = /tracking|number/i.test(message);
+  return {
+    ok: false,
+    trackingNumber,
+    error: { kind: aboutNumber ? 'invalid_number' : 'transient', message },
+  };
+}

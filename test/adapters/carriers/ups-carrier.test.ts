@@ -209,7 +209,10 @@ describe('UPS Track API adapter', () => {
       {
         ok: false,
         trackingNumber: bad,
-        error: { kind: 'invalid_number', message: 'Invalid tracking number' },
+        error: {
+          kind: 'invalid_number',
+          message: 'UPS refused the request (HTTP 400): Invalid tracking number',
+        },
       },
     ]);
   });

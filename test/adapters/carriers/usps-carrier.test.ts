@@ -174,6 +174,25 @@ describe('USPS Tracking 3.0 adapter', () => {
       expect(outcome && !outcome.ok && outcome.error.message).toMatch(/may be incorrect/);
   });
 
+  it('when USPS refuses a request for a reason other than the number, then it is retried later rather than stopped', async () => {
+    tokenScope();
+    nock(base)
+      .get(trackPath)
+      .query(true)
+      .reply(400, {
+        apiVersion: '/tracking/v3',
+        error: {
+          code: '400',
+          message: 'Bad Request',
+          errors: [{ detail: 'Unknown value for expand' }],
+        },
+      });
+    expect((await carrier().track([number]))[0]).toMatchObject({
+      ok: false,
+      error: { kind: 'transient', message: 'Unknown value for expand' },
+    });
+  });
+
   it('when every documented category and event code is mapped, then each lands in our taxonomy', () => {
     for (const category of Object.keys(uspsStatusCategories))
       expect(shipmentStatuses).toContain(mapUspsCategory(category));

@@ -2,7 +2,7 @@ import type { CarrierAdapter, CarrierLimits, CarrierOutcome, CarrierResult } fro
 import { isDhlExpressNumber, isDhlParcelNumber } from '../../domain/tracking-number-formats';
 import type { TrackingEvent } from '../../shipment';
 import { mapDhlStatus } from './dhl-status-map';
-import { disabledOutcome, trackOneByOne } from '../adapter-kit';
+import { disabledOutcome, refusedOutcome, trackOneByOne } from '../adapter-kit';
 import { getJson, type HttpAnswer } from '../http/get-json';
 import { parseCarrierTime, stableEventIds } from '../normalize';
 
@@ -86,13 +86,10 @@ function outcomeFor(trackingNumber: string, answer: HttpAnswer): CarrierOutcome 
   if (answer.status >= 400) {
     // RFC 7807 problem: `detail` says what DHL refused.
     const problem = answer.body as { title?: string; detail?: string } | null;
-    const message = `DHL refused the request (HTTP ${answer.status}): ${problem?.detail ?? problem?.title ?? 'no reason given'}`;
-    const aboutNumber = /trackingNumber/i.test(problem?.detail ?? '');
-    return {
-      ok: false,
+    return refusedOutcome(
       trackingNumber,
-      error: { kind: aboutNumber ? 'invalid_number' : 'transient', message },
-    };
+      `DHL refused the request (HTTP ${answer.status}): ${problem?.detail ?? problem?.title ?? 'no reason given'}`,
+    );
   }
   const shipments = (answer.body as { shipments?: DhlShipment[] })?.shipments ?? [];
   const match = shipments.find((s) => s.id?.toUpperCase() === trackingNumber) ?? shipments[0];

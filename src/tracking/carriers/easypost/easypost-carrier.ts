@@ -9,7 +9,7 @@ import type {
 } from '../../carrier';
 import { normalizeTrackingNumber } from '../../domain/tracking-number-formats';
 import type { TrackingEvent } from '../../shipment';
-import { disabledOutcome, trackOneByOne } from '../adapter-kit';
+import { disabledOutcome, refusedOutcome, trackOneByOne } from '../adapter-kit';
 import { postCarrierJson } from '../http/post-json';
 import { parseCarrierTime, stableEventIds } from '../normalize';
 import { mapEasypostStatus } from './easypost-status-map';
@@ -153,8 +153,13 @@ export class EasyPostCarrier implements CarrierAdapter {
     const message = body?.error?.message ?? `EasyPost answered HTTP ${answer.status}`;
     if (answer.status === 404)
       return { ok: false, trackingNumber: n, error: { kind: 'not_found', message } };
-    if (answer.status >= 400 || body?.object !== 'Tracker')
-      return { ok: false, trackingNumber: n, error: { kind: 'invalid_number', message } };
+    if (answer.status >= 400) return refusedOutcome(n, message);
+    if (body?.object !== 'Tracker')
+      return {
+        ok: false,
+        trackingNumber: n,
+        error: { kind: 'transient', message: 'EasyPost answered without a Tracker' },
+      };
     return { ok: true, result: normalizeEasypostTracker(n, body) };
   }
 

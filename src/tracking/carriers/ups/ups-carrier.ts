@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { CarrierAdapter, CarrierLimits, CarrierOutcome, CarrierResult } from '../../carrier';
 import { isUpsNumber } from '../../domain/tracking-number-formats';
 import type { TrackingEvent } from '../../shipment';
-import { disabledOutcome, trackOneByOne } from '../adapter-kit';
+import { disabledOutcome, refusedOutcome, trackOneByOne } from '../adapter-kit';
 import { getJson } from '../http/get-json';
 import { oauthClientFor, type OAuthClient } from '../http/oauth-client';
 import { parseUtcOffset, stableEventIds } from '../normalize';
@@ -159,12 +159,11 @@ export class UpsCarrier implements CarrierAdapter {
         trackingNumber: n,
         error: { kind: 'not_found', message: 'UPS has no tracking information for this number' },
       };
-    if (answer.status === 400)
-      return {
-        ok: false,
-        trackingNumber: n,
-        error: { kind: 'invalid_number', message: errors[0]?.message ?? 'UPS refused the number' },
-      };
+    if (answer.status >= 400)
+      return refusedOutcome(
+        n,
+        `UPS refused the request (HTTP ${answer.status}): ${errors[0]?.message ?? 'no reason given'}`,
+      );
     const shipment = body?.trackResponse?.shipment?.[0];
     const pkg = shipment?.package?.find((p) => p.trackingNumber === n) ?? shipment?.package?.[0];
     if (!pkg)

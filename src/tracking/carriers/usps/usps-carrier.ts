@@ -1,7 +1,7 @@
 import type { CarrierAdapter, CarrierLimits, CarrierOutcome, CarrierResult } from '../../carrier';
 import { isS10Number, isUspsImpbNumber } from '../../domain/tracking-number-formats';
 import type { TrackingEvent } from '../../shipment';
-import { disabledOutcome, trackOneByOne } from '../adapter-kit';
+import { disabledOutcome, refusedOutcome, trackOneByOne } from '../adapter-kit';
 import { getJson } from '../http/get-json';
 import { oauthClientFor, type OAuthClient } from '../http/oauth-client';
 import { parseCarrierTime, parseUtcOffset, stableEventIds } from '../normalize';
@@ -154,8 +154,7 @@ export class UspsCarrier implements CarrierAdapter {
       problem?.errors?.[0]?.detail ?? problem?.message ?? `USPS answered HTTP ${answer.status}`;
     if (answer.status === 404)
       return { ok: false, trackingNumber: n, error: { kind: 'not_found', message } };
-    if (answer.status >= 400)
-      return { ok: false, trackingNumber: n, error: { kind: 'invalid_number', message } };
+    if (answer.status >= 400) return refusedOutcome(n, message);
     return { ok: true, result: normalizeUspsTracking(n, answer.body as UspsTracking) };
   }
 }
