@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sameSecret } from '../shared/same-secret';
 
 /**
  * Every delivery carries `Porchlight-Timestamp` (Unix seconds) and
@@ -19,7 +20,5 @@ export function verifyWebhook(
   body: string,
   header: string,
 ): boolean {
-  const expected = Buffer.from(signWebhook(secret, timestamp, body));
-  const given = Buffer.from(header);
-  return expected.length === given.length && timingSafeEqual(expected, given);
+  return sameSecret(signWebhook(secret, timestamp, body), header);
 }

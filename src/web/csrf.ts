@@ -1,4 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes } from 'node:crypto';
+import { sameSecret } from '../shared/same-secret';
 import type { Request, Response } from 'express';
 import type { Config } from '../config/config';
 
@@ -34,9 +35,7 @@ export class CsrfGuard {
     const cookie = this.cookieOf(req);
     const field = (req.body as Record<string, unknown> | undefined)?._csrf;
     if (!cookie || typeof field !== 'string') return false;
-    const expected = Buffer.from(this.sign(cookie));
-    const given = Buffer.from(field);
-    return expected.length === given.length && timingSafeEqual(expected, given);
+    return sameSecret(this.sign(cookie), field);
   }
 
   /** Read straight from the header: only this one cookie matters, and only on form pages. */

@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sameSecret } from '../../shared/same-secret';
 
 /** The header that carries the generic push signature. */
 export const pushSignatureHeader = 'x-porchlight-signature';
@@ -14,8 +15,5 @@ export function verifyPushSignature(
   rawBody: Buffer,
   header: string | string[] | undefined,
 ): boolean {
-  if (typeof header !== 'string') return false;
-  const expected = Buffer.from(signPushBody(secret, rawBody));
-  const given = Buffer.from(header.trim());
-  return given.length === expected.length && timingSafeEqual(given, expected);
+  return typeof header === 'string' && sameSecret(signPushBody(secret, rawBody), header.trim());
 }

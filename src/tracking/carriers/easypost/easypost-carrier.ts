@@ -1,4 +1,5 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac } from 'node:crypto';
+import { sameSecret } from '../../../shared/same-secret';
 import { AppError } from '../../../shared/app-error';
 import type {
   CarrierAdapter,
@@ -168,9 +169,7 @@ export class EasyPostCarrier implements CarrierAdapter {
     const secret = this.options.webhookSecret;
     const given = headers[signatureHeader];
     if (!secret || typeof given !== 'string') return null;
-    const expected = Buffer.from(signEasypostBody(secret, rawBody));
-    const actual = Buffer.from(given.trim().toLowerCase());
-    if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
+    if (!sameSecret(signEasypostBody(secret, rawBody), given.trim().toLowerCase())) return null;
     let event: { object?: string; description?: string; result?: EasyPostTracker };
     try {
       event = JSON.parse(rawBody.toString('utf8'));
