@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AppError } from '../../shared/app-error';
 import type { CarrierResult } from '../carrier';
 import { shipmentStatuses } from '../domain/taxonomy';
+import { parseCarrierTime } from '../carriers/normalize';
 
 const isoWithOptionalOffset =
   /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:\d{2})?$/;
@@ -42,12 +43,13 @@ const resultSchema = z.object({
 
 export const pushBodySchema = z.object({ updates: z.array(resultSchema).min(1).max(500) });
 
-function offsetMinutes(designator: string | undefined): number | null {
-  if (!designator) return null;
-  if (designator === 'Z') return 0;
-  const sign = designator.startsWith('-') ? -1 : 1;
-  const [h, m] = designator.slice(1).split(':').map(Number);
-  return sign * ((h ?? 0) * 60 + (m ?? 0));
+/** A pushed body as JSON; 400 when it is not JSON at all. */
+export function parseJsonBody(rawBody: Buffer): unknown {
+  try {
+    return JSON.parse(rawBody.toString('utf8'));
+  } catch (cause) {
+    throw new AppError('bad_request', 'The body is not valid JSON.', { cause });
+  }
 }
 
 /**
@@ -55,13 +57,7 @@ function offsetMinutes(designator: string | undefined): number | null {
  * wall-clock time and flagged (utcOffsetMinutes null) instead of being silently taken as UTC.
  */
 export function parsePushBody(rawBody: Buffer): CarrierResult[] {
-  let json: unknown;
-  try {
-    json = JSON.parse(rawBody.toString('utf8'));
-  } catch (cause) {
-    throw new AppError('bad_request', 'The body is not valid JSON.', { cause });
-  }
-  const parsed = pushBodySchema.safeParse(json);
+  const parsed = pushBodySchema.safeParse(parseJsonBody(rawBody));
   if (!parsed.success)
     throw new AppError('validation_failed', 'The push body is not a list of tracking updates.', {
       fields: parsed.error.issues.map((i) => ({ field: i.path.join('.'), message: i.message })),
@@ -69,13 +65,8 @@ export function parsePushBody(rawBody: Buffer): CarrierResult[] {
   return parsed.data.updates.map((update) => ({
     ...update,
     events: update.events.map((event) => {
-      const [, local, designator] = isoWithOptionalOffset.exec(event.occurredAt) ?? [];
-      const offset = offsetMinutes(designator);
-      return {
-        ...event,
-        occurredAt: new Date(offset === null ? `${local}Z` : event.occurredAt),
-        utcOffsetMinutes: offset,
-      };
+      const { at, offset } = parseCarrierTime(event.occurredAt);
+      return { ...event, occurredAt: at, utcOffsetMinutes: offset };
     }),
   }));
 }

@@ -1,6 +1,5 @@
 import { createHmac } from 'node:crypto';
 import { sameSecret } from '../../../shared/same-secret';
-import { AppError } from '../../../shared/app-error';
 import type {
   CarrierAdapter,
   CarrierLimits,
@@ -12,6 +11,7 @@ import { normalizeTrackingNumber } from '../../domain/tracking-number-formats';
 import type { TrackingEvent } from '../../shipment';
 import { disabledOutcome, refusedOutcome, trackOneByOne } from '../adapter-kit';
 import { postCarrierJson } from '../http/post-json';
+import { parseJsonBody } from '../../push/push-body';
 import { parseCarrierTime, stableEventIds } from '../normalize';
 import { mapEasypostStatus } from './easypost-status-map';
 
@@ -170,12 +170,11 @@ export class EasyPostCarrier implements CarrierAdapter {
     const given = headers[signatureHeader];
     if (!secret || typeof given !== 'string') return null;
     if (!sameSecret(signEasypostBody(secret, rawBody), given.trim().toLowerCase())) return null;
-    let event: { object?: string; description?: string; result?: EasyPostTracker };
-    try {
-      event = JSON.parse(rawBody.toString('utf8'));
-    } catch (cause) {
-      throw new AppError('bad_request', 'The body is not valid JSON.', { cause });
-    }
+    const event = parseJsonBody(rawBody) as {
+      object?: string;
+      description?: string;
+      result?: EasyPostTracker;
+    } | null;
     const tracker = event?.result;
     if (
       event?.object !== 'Event' ||
