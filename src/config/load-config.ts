@@ -134,6 +134,11 @@ const defaultPollIntervalsSeconds: Record<string, number> = {
 function shapeConfig(v: RawValues): Config {
   const production = v.NODE_ENV === 'production';
   const demo = v.DEMO === 'on' || (v.DEMO === 'auto' && !production && !v.MONGODB_URI);
+  const carrierLimits: Record<string, { concurrency?: number; requestsPerSecond?: number }> = {};
+  for (const [code, n] of Object.entries(v.CARRIER_CONCURRENCY))
+    (carrierLimits[code] ??= {}).concurrency = n;
+  for (const [code, n] of Object.entries(v.CARRIER_REQUESTS_PER_SECOND))
+    (carrierLimits[code] ??= {}).requestsPerSecond = n;
   return deepFreeze({
     env: v.NODE_ENV,
     production,
@@ -208,22 +213,7 @@ function shapeConfig(v: RawValues): Config {
         webhookSecret: v.EASYPOST_WEBHOOK_SECRET,
         baseUrl: v.EASYPOST_API_BASE_URL.replace(/\/+$/, ''),
       },
-      limits: Object.fromEntries(
-        [
-          ...new Set([
-            ...Object.keys(v.CARRIER_CONCURRENCY),
-            ...Object.keys(v.CARRIER_REQUESTS_PER_SECOND),
-          ]),
-        ].map((code) => [
-          code,
-          {
-            ...(v.CARRIER_CONCURRENCY[code] ? { concurrency: v.CARRIER_CONCURRENCY[code] } : {}),
-            ...(v.CARRIER_REQUESTS_PER_SECOND[code]
-              ? { requestsPerSecond: v.CARRIER_REQUESTS_PER_SECOND[code] }
-              : {}),
-          },
-        ]),
-      ),
+      limits: carrierLimits,
     },
     retentionDays: v.RETENTION_DAYS,
     notify: {

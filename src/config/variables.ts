@@ -44,16 +44,17 @@ const pollIntervalStatuses = [
   'exception',
   'unknown',
 ];
-const pollIntervals = z
-  .string()
-  .refine(
-    (v) =>
-      pairs(v).every(
-        ([k, s]) => pollIntervalStatuses.includes(k) && /^\d+$/.test(s) && Number(s) >= 1,
-      ),
-    `status=seconds pairs; statuses: ${pollIntervalStatuses.join(', ')}`,
-  )
-  .transform((v) => Object.fromEntries(pairs(v).map(([k, s]) => [k, Number(s)])));
+/** `key=number` pairs whose keys come from `keys` and whose values pass `valid`. */
+const numberPairs = (keys: readonly string[], valid: (value: string) => boolean, message: string) =>
+  z
+    .string()
+    .refine((v) => pairs(v).every(([k, n]) => keys.includes(k) && valid(n)), message)
+    .transform((v) => Object.fromEntries(pairs(v).map(([k, n]) => [k, Number(n)])));
+const pollIntervals = numberPairs(
+  pollIntervalStatuses,
+  (s) => /^\d+$/.test(s) && Number(s) >= 1,
+  `status=seconds pairs; statuses: ${pollIntervalStatuses.join(', ')}`,
+);
 const webhookSecrets = optionalText
   .refine(
     (v) => !v || pairs(v).every(([k, s]) => /^[a-z0-9_-]+$/.test(k) && s.length >= 16),
@@ -64,24 +65,20 @@ const webhookSecrets = optionalText
 /** Carrier codes a per-carrier setting may name (the adapters in src/tracking/carriers). */
 const carrierCodes = ['simulated', 'ups', 'fedex', 'usps', 'dhl', 'easypost'];
 const perCarrierNumbers = (what: string, min: number, max: number, integer: boolean) =>
-  z
-    .string()
-    .refine(
-      (v) =>
-        pairs(v).every(([k, n]) => {
-          const value = Number(n);
-          return (
-            carrierCodes.includes(k) &&
-            n !== '' &&
-            Number.isFinite(value) &&
-            value >= min &&
-            value <= max &&
-            (!integer || Number.isInteger(value))
-          );
-        }),
-      `carrier=${what} pairs with ${what} from ${min} to ${max}; carriers: ${carrierCodes.join(', ')}`,
-    )
-    .transform((v) => Object.fromEntries(pairs(v).map(([k, n]) => [k, Number(n)])));
+  numberPairs(
+    carrierCodes,
+    (n) => {
+      const value = Number(n);
+      return (
+        n !== '' &&
+        Number.isFinite(value) &&
+        value >= min &&
+        value <= max &&
+        (!integer || Number.isInteger(value))
+      );
+    },
+    `carrier=${what} pairs with ${what} from ${min} to ${max}; carriers: ${carrierCodes.join(', ')}`,
+  );
 
 /**
  * Every variable Porchlight reads. Defaults per environment live in config/<env>.json;
