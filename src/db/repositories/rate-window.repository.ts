@@ -6,17 +6,22 @@ export interface WindowCount {
   resetAt: Date;
 }
 
+/** The window holding `now`: its document key and when it ends. */
+function windowOf(scope: string, windowMs: number, now: Date): { key: string; end: number } {
+  const start = Math.floor(now.getTime() / windowMs) * windowMs;
+  return { key: `${scope}:${start}`, end: start + windowMs };
+}
+
 /** Fixed-window counters shared by every worker and web process (one atomic upsert a hit). */
 export class RateWindowRepository {
   /** Counts one hit for `scope` in the window holding `now` and returns the window's total. */
   async hit(scope: string, windowMs: number, now: Date): Promise<WindowCount> {
-    const start = Math.floor(now.getTime() / windowMs) * windowMs;
-    const resetAt = new Date(start + windowMs);
+    const { key, end } = windowOf(scope, windowMs, now);
     const upsert = () =>
       RateWindowModel.findOneAndUpdate(
-        { key: `${scope}:${start}` },
+        { key },
         // Kept a minute past the window so a late undo still finds it; then TTL removes it.
-        { $inc: { count: 1 }, $setOnInsert: { expiresAt: new Date(start + windowMs + 60_000) } },
+        { $inc: { count: 1 }, $setOnInsert: { expiresAt: new Date(end + 60_000) } },
         { upsert: true, returnDocument: 'after' },
       ).lean();
     let doc;
@@ -27,22 +32,20 @@ export class RateWindowRepository {
       if (!isDuplicateKeyError(error)) throw error;
       doc = await upsert();
     }
-    return { count: doc?.count ?? 1, resetAt };
+    return { count: doc?.count ?? 1, resetAt: new Date(end) };
   }
 
   /** Takes back one hit of the current window (a request that should not have counted). */
   async undo(scope: string, windowMs: number, now: Date): Promise<void> {
-    const start = Math.floor(now.getTime() / windowMs) * windowMs;
     await RateWindowModel.updateOne(
-      { key: `${scope}:${start}`, count: { $gt: 0 } },
+      { key: windowOf(scope, windowMs, now).key, count: { $gt: 0 } },
       { $inc: { count: -1 } },
     );
   }
 
   /** Forgets the current window of `scope`. */
   async reset(scope: string, windowMs: number, now: Date): Promise<void> {
-    const start = Math.floor(now.getTime() / windowMs) * windowMs;
-    await RateWindowModel.deleteOne({ key: `${scope}:${start}` });
+    await RateWindowModel.deleteOne({ key: windowOf(scope, windowMs, now).key });
   }
 
   /** Takes a slot in this second's window; false when `limitPerSecond` are already taken. */

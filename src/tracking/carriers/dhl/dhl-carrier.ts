@@ -127,8 +127,8 @@ export class DhlCarrier implements CarrierAdapter {
 
   track(trackingNumbers: string[]): Promise<CarrierOutcome[]> {
     return trackOneByOne(trackingNumbers, async (n) => {
-      const url = `${this.options.baseUrl}/track/shipments?trackingNumber=${encodeURIComponent(n)}`;
       if (!this.options.apiKey) return disabledOutcome(n, this.disabledReason);
+      const url = `${this.options.baseUrl}/track/shipments?trackingNumber=${encodeURIComponent(n)}`;
       const answer = await getJson(url, {
         'DHL-API-Key': this.options.apiKey,
         Accept: 'application/json',

@@ -45,12 +45,9 @@ interface UspsError {
 }
 
 function eventTime(e: UspsEvent): { at: Date; offset: number | null } | null {
-  if (e.GMTTimestamp && parseUtcOffset(e.GMTOffset) !== null)
-    return {
-      // GMT either way: with or without a designator, parseCarrierTime reads it as UTC.
-      at: parseCarrierTime(e.GMTTimestamp).at,
-      offset: parseUtcOffset(e.GMTOffset),
-    };
+  const offset = parseUtcOffset(e.GMTOffset);
+  // GMT either way: with or without a designator, parseCarrierTime reads it as UTC.
+  if (e.GMTTimestamp && offset !== null) return { at: parseCarrierTime(e.GMTTimestamp).at, offset };
   // USPS's own example pairs "07:31:00Z" with "7:31 am ... in RICHMOND, VA": local, not UTC.
   if (e.eventTimestamp) return parseCarrierTime(e.eventTimestamp.replace(/Z$/, ''));
   return null;
