@@ -1,4 +1,6 @@
-import type { Model } from 'mongoose';
+import { randomUUID } from 'node:crypto';
+import type { Model, Types } from 'mongoose';
+import { objectId } from './to-entity';
 import type { Lease } from '../tracking/shipment';
 
 /** Any model whose documents carry `lease` and `fence` (mongoose's generics are invariant). */
@@ -11,43 +13,115 @@ export interface Claim {
   fence: number;
 }
 
-export interface ClaimOptions {
+export interface LeaseOptions {
   owner: string;
   now: Date;
   leaseMs: number;
+}
+
+export interface ClaimOptions extends LeaseOptions {
   limit: number;
   /** The documents that are due; free or expired leases are added to it. */
   due: Record<string, unknown>;
   sort: Record<string, 1 | -1>;
 }
 
+/** A document whose lease is free or has run out (its holder died or paused past expiry). */
+export const leaseIsFree = (now: Date) => ({
+  $or: [{ lease: null }, { 'lease.expiresAt': { $lte: now } }],
+});
+
 /**
- * Claims up to `limit` due documents one atomic update at a time. Each claim bumps `fence`, so a
- * worker that lost its lease (paused past expiry) cannot complete work another worker now owns.
+ * Filter, projection and sort that list claim candidates: due documents with a free lease, as
+ * `{_id, fence}`. Callers run it as one query per batch (or one cursor per pass).
  */
-export async function claimDue(model: LeasedModel, options: ClaimOptions): Promise<Claim[]> {
-  const claims: Claim[] = [];
-  const lease: Lease = {
+export function candidateQuery(options: Pick<ClaimOptions, 'now' | 'due'>) {
+  return {
+    filter: { $and: [options.due, leaseIsFree(options.now)] },
+    projection: { _id: 1, fence: 1 },
+  };
+}
+
+/** A due document as read for claiming: its id and the fence it had then. */
+export type Candidate = { _id: Types.ObjectId; fence: number };
+const hex = (id: Types.ObjectId) => id.toHexString();
+
+/**
+ * Claims candidates read with their fence in one compare-and-set bulk write keyed by
+ * `{_id, fence}`: each claim bumps the fence, so a candidate someone else claimed since it was
+ * read (or still holds) does not match, and no document is ever claimed twice for one fence.
+ * `{_id: 1, fence: 1}` is declared unique on every leased model so the filter is an index
+ * lookup on mongo-java-server too (it uses only unique indexes whose keys equal the query's).
+ * One read then returns what this caller won, with `projection` (full documents by default).
+ */
+export async function claimCandidates<T = Record<string, unknown>>(
+  model: LeasedModel,
+  candidates: Candidate[],
+  options: LeaseOptions,
+  projection?: Record<string, 0 | 1>,
+): Promise<Array<{ claim: Claim; doc: T }>> {
+  if (candidates.length === 0) return [];
+  const lease: Lease & { token: string } = {
     owner: options.owner,
     expiresAt: new Date(options.now.getTime() + options.leaseMs),
+    token: randomUUID(),
   };
-  while (claims.length < options.limit) {
-    const doc = await model
-      .findOneAndUpdate(
-        {
-          $and: [
-            options.due,
-            { $or: [{ lease: null }, { 'lease.expiresAt': { $lte: options.now } }] },
-          ],
-        },
-        { $set: { lease }, $inc: { fence: 1 } },
-        { sort: options.sort, returnDocument: 'after', projection: { _id: 1, fence: 1 } },
-      )
-      .lean<{ _id: { toHexString(): string }; fence: number }>();
-    if (!doc) break;
-    claims.push({ id: doc._id.toHexString(), fence: doc.fence });
-  }
-  return claims;
+  await model.collection.bulkWrite(
+    candidates.map((c) => ({
+      updateOne: {
+        filter: { _id: c._id, fence: c.fence },
+        update: { $set: { lease }, $inc: { fence: 1 } },
+      },
+    })),
+    { ordered: false },
+  );
+  const expected = new Map(candidates.map((c) => [hex(c._id), c.fence + 1]));
+  const docs = await model.collection
+    .find(
+      { _id: { $in: candidates.map((c) => c._id) } },
+      projection ? { projection: { ...projection, _id: 1, fence: 1, lease: 1 } } : {},
+    )
+    .toArray();
+  return docs
+    .filter((d) => d.lease?.token === lease.token && expected.get(hex(d._id)) === d.fence)
+    .map((d) => ({ claim: { id: hex(d._id), fence: d.fence as number }, doc: d as T }));
+}
+
+/**
+ * Claims up to `limit` due documents in three round trips whatever the limit: one query for
+ * candidates, one bulk compare-and-set, one read of what was won.
+ */
+export async function claimDue(model: LeasedModel, options: ClaimOptions): Promise<Claim[]> {
+  const { filter, projection } = candidateQuery(options);
+  const candidates = await model.collection
+    .find(filter, { projection, sort: options.sort, limit: options.limit })
+    .toArray();
+  const won = await claimCandidates(model, candidates as unknown as Candidate[], options, {
+    _id: 1,
+  });
+  return won.map((w) => w.claim);
+}
+
+/**
+ * Extends the leases this owner still holds on `claims` (long batches), keeping their fences:
+ * returns the ids whose lease was renewed. A claim taken over meanwhile is not touched.
+ */
+export async function renewLeases(
+  model: LeasedModel,
+  claims: Claim[],
+  options: LeaseOptions,
+): Promise<number> {
+  if (claims.length === 0) return 0;
+  const result = await model.collection.bulkWrite(
+    claims.map((c) => ({
+      updateOne: {
+        filter: { _id: objectId(c.id)!, fence: c.fence },
+        update: { $set: { 'lease.expiresAt': new Date(options.now.getTime() + options.leaseMs) } },
+      },
+    })),
+    { ordered: false },
+  );
+  return result.modifiedCount;
 }
 
 /** Frees the leases this process holds, and only those (a restart never frees another's). */

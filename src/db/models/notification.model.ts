@@ -1,6 +1,6 @@
 import { Schema, model } from 'mongoose';
 import { notificationStates } from '../../notify/notification';
-import { leaseSchema } from './common';
+import { fencedKey, leaseSchema } from './common';
 
 const notificationSchema = new Schema(
   {
@@ -32,6 +32,7 @@ const notificationSchema = new Schema(
   },
   { timestamps: true },
 );
+notificationSchema.index(...fencedKey);
 notificationSchema.index({ state: 1, notBefore: 1 });
 notificationSchema.index({ merchantId: 1, createdAt: -1 });
 notificationSchema.index({ orderId: 1 });

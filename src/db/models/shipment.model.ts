@@ -1,6 +1,6 @@
 import { Schema, model } from 'mongoose';
 import { shipmentStatuses, milestones } from '../../tracking/domain/taxonomy';
-import { leaseSchema, locationSchema } from './common';
+import { fencedKey, leaseSchema, locationSchema } from './common';
 
 const eventSchema = new Schema(
   {
@@ -45,6 +45,7 @@ const shipmentSchema = new Schema(
   },
   { timestamps: true },
 );
+shipmentSchema.index(...fencedKey);
 shipmentSchema.index({ merchantId: 1, carrier: 1, trackingNumber: 1 }, { unique: true });
 shipmentSchema.index({ orderId: 1 });
 shipmentSchema.index({ nextPollAt: 1 });

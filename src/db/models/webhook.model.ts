@@ -1,5 +1,5 @@
 import { Schema, model } from 'mongoose';
-import { leaseSchema } from './common';
+import { fencedKey, leaseSchema } from './common';
 
 /** A merchant's HTTPS endpoint for milestone events. */
 const webhookEndpointSchema = new Schema(
@@ -40,6 +40,7 @@ const webhookDeliverySchema = new Schema(
   },
   { timestamps: true },
 );
+webhookDeliverySchema.index(...fencedKey);
 webhookDeliverySchema.index({ state: 1, nextAttemptAt: 1 });
 webhookDeliverySchema.index({ merchantId: 1, createdAt: -1 });
 
