@@ -138,8 +138,7 @@ function buildTracking(
     policy,
     random: Math.random,
     logger,
-    onMilestone: (order, shipment, milestone, now) =>
-      merchantWebhooks.milestoneReached(order, shipment, milestone, now),
+    onMilestones: (reached, now) => merchantWebhooks.milestonesReached(reached, now),
   });
   const leaseMs = config.worker.leaseMs;
   return {

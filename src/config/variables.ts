@@ -194,9 +194,9 @@ export const variables = {
     '120',
   ),
   POLL_BATCH_SIZE: variable(
-    int(1, 1000),
-    'How many due shipments a worker claims at a time; memory stays bounded by it.',
-    '100',
+    int(1, 5000),
+    'How many due shipments a worker claims at a time (one compare-and-set bulk write each); memory stays bounded by it.',
+    '500',
   ),
   POLL_INTERVALS: variable(
     pollIntervals,

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Container } from '../app/container';
 import type { Order } from '../orders/order';
 import type { Milestone } from '../tracking/domain/taxonomy';
-import type { Shipment } from '../tracking/shipment';
+import type { ReachedMilestone } from '../tracking/tracking-recorder';
 import { postJson } from './post-json';
 import { signWebhook } from './webhook-signature';
 
@@ -29,33 +29,40 @@ export class MerchantWebhookService {
   /** Called by the tracking engine for each milestone reached; idempotent per shipment and milestone. */
   async milestoneReached(
     order: Order,
-    shipment: Pick<Shipment, 'id' | 'carrier' | 'trackingNumber' | 'status'>,
+    shipment: ReachedMilestone['shipment'],
     milestone: Milestone,
     now: Date,
   ): Promise<number> {
-    const eventId = `${shipment.id}:${milestone}`;
-    const body = JSON.stringify({
-      id: eventId,
-      type: 'shipment.milestone',
-      createdAt: now.toISOString(),
-      data: {
-        milestone,
-        orderId: order.id,
-        externalId: order.externalId,
-        orderNumber: order.orderNumber,
-        shipment: {
-          id: shipment.id,
-          carrier: shipment.carrier,
-          trackingNumber: shipment.trackingNumber,
-          status: shipment.status,
-        },
-      },
-    });
+    return this.milestonesReached([{ order, shipment, milestone }], now);
+  }
+
+  /**
+   * Queues an event per endpoint that wants it for a whole batch of milestones: one endpoint
+   * query for all their merchants, one bulk write. Idempotent per shipment and milestone.
+   */
+  async milestonesReached(reached: ReachedMilestone[], now: Date): Promise<number> {
     return this.deps.repositories.webhooks.enqueue(
-      order.merchantId,
-      eventId,
-      milestone,
-      body,
+      reached.map(({ order, shipment, milestone }) => {
+        const eventId = `${shipment.id}:${milestone}`;
+        const body = JSON.stringify({
+          id: eventId,
+          type: 'shipment.milestone',
+          createdAt: now.toISOString(),
+          data: {
+            milestone,
+            orderId: order.id,
+            externalId: order.externalId,
+            orderNumber: order.orderNumber,
+            shipment: {
+              id: shipment.id,
+              carrier: shipment.carrier,
+              trackingNumber: shipment.trackingNumber,
+              status: shipment.status,
+            },
+          },
+        });
+        return { merchantId: order.merchantId, eventId, milestone, body };
+      }),
       now,
       retryForMs,
     );

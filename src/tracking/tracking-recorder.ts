@@ -9,12 +9,19 @@ import type { StatusTokenRepository } from '../db/repositories/status-token.repo
 import type { Merchant } from '../merchants/merchant';
 import { planIntents } from '../notify/domain/plan-intents';
 import type { Order } from '../orders/order';
+import type { Milestone } from './domain/taxonomy';
 import type { Logger } from '../shared/logger';
 import type { CarrierOutcome } from './carrier';
 import { planShipmentUpdate, type TrackingPolicy } from './domain/plan-update';
 import type { Random } from './domain/poll-schedule';
 import type { Shipment } from './shipment';
-import type { Milestone } from './domain/taxonomy';
+
+/** One milestone reached by one shipment of an order. */
+export interface ReachedMilestone {
+  order: Order;
+  shipment: Pick<Shipment, 'id' | 'carrier' | 'trackingNumber' | 'status'>;
+  milestone: Milestone;
+}
 
 /** A claimed shipment and what its carrier said. */
 export interface Check {
@@ -39,13 +46,8 @@ export interface TrackingRecorderDeps {
   policy: TrackingPolicy;
   random: Random;
   logger: Logger;
-  /** Told of every milestone reached (merchant webhooks); idempotent per shipment and milestone. */
-  onMilestone?: (
-    order: Order,
-    shipment: Shipment,
-    milestone: Milestone,
-    now: Date,
-  ) => Promise<unknown>;
+  /** Told of the milestones a batch reached (merchant webhooks); idempotent per shipment and milestone. */
+  onMilestones?: (reached: ReachedMilestone[], now: Date) => Promise<unknown>;
 }
 
 const dayMs = 86_400_000;
@@ -58,35 +60,40 @@ const dayMs = 86_400_000;
 export class TrackingRecorder {
   constructor(private readonly deps: TrackingRecorderDeps) {}
 
+  /**
+   * Records a batch in a fixed number of round trips: its merchants and orders in one query
+   * each, then intents, merchant-webhook events and the fenced shipment writes in one bulk
+   * write each.
+   */
   async record(checks: Check[], now: Date): Promise<RecordSummary> {
-    const merchants = new Map<string, Promise<Merchant | null>>();
-    const orders = new Map<string, Promise<Order | null>>();
-    const merchantOf = (id: string) =>
-      merchants.get(id) ?? merchants.set(id, this.deps.merchants.findById(id)).get(id)!;
-    const orderOf = (id: string) =>
-      orders.get(id) ?? orders.set(id, this.deps.orders.findById(id)).get(id)!;
-
-    const writes: CompletedCheck[] = [];
-    const intents: NotificationIntent[] = [];
-    const finishedOrders = new Set<string>();
-    let milestones = 0;
-    for (const { shipment, fence, outcome } of checks) {
-      const merchant = await merchantOf(shipment.merchantId);
-      const plan = planShipmentUpdate(shipment, outcome, {
+    const merchants = byId(
+      await this.deps.merchants.findByIds(checks.map((c) => c.shipment.merchantId)),
+    );
+    const plans = checks.map(({ shipment, fence, outcome }) => ({
+      shipment,
+      fence,
+      plan: planShipmentUpdate(shipment, outcome, {
         now,
         policy: this.deps.policy,
-        collapseMilestones: merchant?.preferences.collapseMilestones ?? true,
+        collapseMilestones:
+          merchants.get(shipment.merchantId)?.preferences.collapseMilestones ?? true,
         random: this.deps.random,
-      });
-      writes.push({ id: shipment.id, fence, changes: plan.changes });
-      milestones += plan.reached.length;
-      if (plan.becameFinal) finishedOrders.add(shipment.orderId);
-      const order = plan.reached.length ? await orderOf(shipment.orderId) : null;
-      if (order && this.deps.onMilestone) {
-        const after = { ...shipment, ...plan.changes } as Shipment;
-        for (const m of plan.reached) await this.deps.onMilestone(order, after, m, now);
-      }
-      if (order && merchant && plan.notify.length)
+      }),
+    }));
+    const orders = byId(
+      await this.deps.orders.findByIds(
+        plans.filter((p) => p.plan.reached.length).map((p) => p.shipment.orderId),
+      ),
+    );
+    const reached: ReachedMilestone[] = [];
+    const intents: NotificationIntent[] = [];
+    for (const { shipment, plan } of plans) {
+      const order = orders.get(shipment.orderId);
+      const merchant = merchants.get(shipment.merchantId);
+      if (!order) continue;
+      const after = { ...shipment, ...plan.changes } as Shipment;
+      for (const milestone of plan.reached) reached.push({ order, shipment: after, milestone });
+      if (merchant && plan.notify.length)
         intents.push(
           ...planIntents({
             milestones: plan.notify,
@@ -97,16 +104,26 @@ export class TrackingRecorder {
           }),
         );
     }
+    if (reached.length && this.deps.onMilestones) await this.deps.onMilestones(reached, now);
     const inserted = await this.deps.notifications.addIntents(intents, now);
+    const writes = plans.map(({ shipment, fence, plan }) => ({
+      id: shipment.id,
+      fence,
+      changes: plan.changes,
+    }));
     const completed = await this.deps.shipments.completeChecks(writes);
     if (completed < writes.length)
       this.deps.logger.warn(
         { lost: writes.length - completed },
         'checks discarded: their lease moved to another worker',
       );
-    for (const orderId of finishedOrders)
-      await this.expireLinksIfDone(orderId, merchantOf, orderOf);
-    return { completed, milestones, intents: inserted };
+    const finished = plans.filter((p) => p.plan.becameFinal).map((p) => p.shipment);
+    await this.expireLinksIfDone(finished, merchants);
+    return {
+      completed,
+      milestones: plans.reduce((n, p) => n + p.plan.reached.length, 0),
+      intents: inserted,
+    };
   }
 
   /** Releases claimed shipments unchanged except for the given fields (problems, postponement). */
@@ -116,18 +133,21 @@ export class TrackingRecorder {
 
   /** Once every shipment of an order is final, its status links live statusLinkTtlDays more. */
   private async expireLinksIfDone(
-    orderId: string,
-    merchantOf: (id: string) => Promise<Merchant | null>,
-    orderOf: (id: string) => Promise<Order | null>,
+    finished: Shipment[],
+    merchants: Map<string, Merchant>,
   ): Promise<void> {
-    const finality = await this.deps.shipments.orderFinality(orderId);
-    if (!finality.allFinal || !finality.lastFinalAt) return;
-    const order = await orderOf(orderId);
-    const merchant = order ? await merchantOf(order.merchantId) : null;
-    const ttlDays = merchant?.preferences.statusLinkTtlDays ?? 90;
-    await this.deps.statusTokens.setExpiryForOrder(
-      orderId,
-      new Date(finality.lastFinalAt.getTime() + ttlDays * dayMs),
-    );
+    const finalAt = await this.deps.shipments.ordersFinalAt(finished.map((s) => s.orderId));
+    for (const shipment of finished) {
+      const last = finalAt.get(shipment.orderId);
+      if (!last) continue;
+      finalAt.delete(shipment.orderId);
+      const ttlDays = merchants.get(shipment.merchantId)?.preferences.statusLinkTtlDays ?? 90;
+      await this.deps.statusTokens.setExpiryForOrder(
+        shipment.orderId,
+        new Date(last.getTime() + ttlDays * dayMs),
+      );
+    }
   }
 }
+
+const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((i) => [i.id, i]));

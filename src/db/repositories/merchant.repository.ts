@@ -10,6 +10,13 @@ export class MerchantRepository {
     return _id ? toEntityOrNull<Merchant>(await MerchantModel.findById(_id).lean()) : null;
   }
 
+  /** Several merchants in one query (a batch's merchants). */
+  async findByIds(ids: string[]): Promise<Merchant[]> {
+    if (ids.length === 0) return [];
+    const docs = await MerchantModel.find({ _id: { $in: [...new Set(ids)] } }).lean();
+    return docs.map((d) => toEntity<Merchant>(d));
+  }
+
   async findBySlug(slug: string): Promise<Merchant | null> {
     return toEntityOrNull<Merchant>(await MerchantModel.findOne({ slug }).lean());
   }

@@ -37,6 +37,13 @@ export class OrderRepository {
     return doc ? fromDoc(doc) : null;
   }
 
+  /** Several orders in one query (a batch of shipments' orders). */
+  async findByIds(ids: string[]): Promise<Order[]> {
+    if (ids.length === 0) return [];
+    const docs = await OrderModel.find({ _id: { $in: [...new Set(ids)] } }).lean();
+    return docs.map(fromDoc);
+  }
+
   async findForMerchant(merchantId: string, id: string): Promise<Order | null> {
     const _id = objectId(id);
     const doc = _id ? await OrderModel.findOne({ _id, merchantId }).lean() : null;

@@ -1,4 +1,11 @@
-import { claimDue, type Claim } from '../lease';
+import {
+  candidateQuery,
+  claimCandidates,
+  claimDue,
+  type Candidate,
+  type Claim,
+  type LeaseOptions,
+} from '../lease';
 import { ShipmentModel } from '../models';
 import { objectId, toEntity, toEntityOrNull } from '../to-entity';
 import type { Shipment } from '../../tracking/shipment';
@@ -53,19 +60,51 @@ export class ShipmentRepository {
   }
 
   /**
-   * Claims up to `limit` shipments due a carrier check (oldest due first), skipping carriers
-   * that are backing off. Each claim bumps the fence.
+   * Shipments due a carrier check (oldest due first, skipping carriers that are backing off) as
+   * claim candidates, in chunks of `chunkSize` from one cursor: a whole poll pass costs one scan,
+   * and memory stays flat whatever the number due.
    */
-  async claimDue(options: {
-    owner: string;
+  async *dueCandidates(options: {
     now: Date;
-    leaseMs: number;
-    limit: number;
+    chunkSize: number;
     skipCarriers?: string[];
-  }): Promise<Claim[]> {
+  }): AsyncGenerator<Candidate[]> {
     const due: Record<string, unknown> = { nextPollAt: { $ne: null, $lte: options.now } };
     if (options.skipCarriers?.length) due.carrier = { $nin: options.skipCarriers };
-    return claimDue(ShipmentModel, { ...options, due, sort: { nextPollAt: 1 } });
+    const { filter, projection } = candidateQuery({ now: options.now, due });
+    const cursor = ShipmentModel.collection.find(filter, {
+      projection,
+      sort: { nextPollAt: 1 },
+      batchSize: options.chunkSize,
+    });
+    try {
+      let chunk: Candidate[] = [];
+      for await (const doc of cursor) {
+        chunk.push(doc as unknown as Candidate);
+        if (chunk.length < options.chunkSize) continue;
+        yield chunk;
+        chunk = [];
+      }
+      if (chunk.length) yield chunk;
+    } finally {
+      await cursor.close();
+    }
+  }
+
+  /** Claims candidates (fenced compare-and-set) and returns the shipments this owner won. */
+  async claim(
+    candidates: Candidate[],
+    options: LeaseOptions,
+  ): Promise<Array<{ claim: Claim; shipment: Shipment }>> {
+    const won = await claimCandidates(ShipmentModel, candidates, options);
+    return won.map(({ claim, doc }) => ({ claim, shipment: toEntity<Shipment>(doc) }));
+  }
+
+  /** Claims the first `limit` due shipments (tests and tools; the poller streams a pass). */
+  async claimDue(options: LeaseOptions & { limit: number }): Promise<Claim[]> {
+    for await (const chunk of this.dueCandidates({ now: options.now, chunkSize: options.limit }))
+      return (await this.claim(chunk, options)).map((w) => w.claim);
+    return [];
   }
 
   /** Claims one shipment now, due or not (pushed updates); null while another worker holds it. */
@@ -107,14 +146,26 @@ export class ShipmentRepository {
     return result.matchedCount;
   }
 
-  /** Whether every shipment of the order is final, and when the last one became so. */
-  async orderFinality(orderId: string): Promise<{ allFinal: boolean; lastFinalAt?: Date }> {
-    const docs = await ShipmentModel.find({ orderId }, { finalAt: 1 }).lean<
-      Array<{ finalAt?: Date | null }>
-    >();
-    const finals = docs.map((d) => d.finalAt).filter((d): d is Date => d instanceof Date);
-    if (docs.length === 0 || finals.length < docs.length) return { allFinal: false };
-    return { allFinal: true, lastFinalAt: new Date(Math.max(...finals.map((d) => d.getTime()))) };
+  /**
+   * For each order whose shipments are all final, when the last one became so (one query for
+   * the whole batch of orders).
+   */
+  async ordersFinalAt(orderIds: string[]): Promise<Map<string, Date>> {
+    if (orderIds.length === 0) return new Map();
+    // null: the order has a shipment that is not final yet.
+    const finals = new Map<string, Date | null>();
+    const docs = await ShipmentModel.find(
+      { orderId: { $in: [...new Set(orderIds)] } },
+      { orderId: 1, finalAt: 1 },
+    ).lean<Array<{ orderId: { toHexString(): string }; finalAt?: Date | null }>>();
+    for (const doc of docs) {
+      const id = doc.orderId.toHexString();
+      const seen = finals.get(id);
+      if (!(doc.finalAt instanceof Date)) finals.set(id, null);
+      else if (seen === undefined || (seen !== null && doc.finalAt > seen))
+        finals.set(id, doc.finalAt);
+    }
+    return new Map([...finals].filter((e): e is [string, Date] => e[1] !== null));
   }
 
   /**

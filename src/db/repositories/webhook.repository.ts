@@ -57,43 +57,49 @@ export class WebhookRepository {
   }
 
   /** Queues an event for every live endpoint of the merchant that wants it; repeats are ignored. */
+  /** Queues each event for every enabled endpoint of its merchant that wants its milestone. */
   async enqueue(
-    merchantId: string,
-    eventId: string,
-    milestone: string,
-    body: string,
+    events: Array<{ merchantId: string; eventId: string; milestone: string; body: string }>,
     now: Date,
     ttlMs: number,
   ): Promise<number> {
-    const endpoints = await WebhookEndpointModel.find({ merchantId, disabledAt: null }).lean();
-    const wanted = endpoints.filter(
-      (e) => e.milestones.length === 0 || e.milestones.includes(milestone),
-    );
-    if (wanted.length === 0) return 0;
-    const result = await WebhookDeliveryModel.bulkWrite(
-      wanted.map((e) => ({
-        updateOne: {
-          filter: { key: `${e._id.toHexString()}:${eventId}` },
-          update: {
-            $setOnInsert: {
-              endpointId: e._id,
-              merchantId,
-              eventId,
-              body,
-              state: 'pending',
-              attempts: 0,
-              nextAttemptAt: now,
-              expiresAt: new Date(now.getTime() + ttlMs),
-              history: [],
-              lease: null,
-              fence: 0,
+    if (events.length === 0) return 0;
+    const merchantIds = [...new Set(events.map((e) => e.merchantId))];
+    const endpoints = await WebhookEndpointModel.find({
+      merchantId: { $in: merchantIds },
+      disabledAt: null,
+    }).lean();
+    const writes = events.flatMap((event) =>
+      endpoints
+        .filter(
+          (e) =>
+            e.merchantId.toHexString() === event.merchantId &&
+            (e.milestones.length === 0 || e.milestones.includes(event.milestone)),
+        )
+        .map((e) => ({
+          updateOne: {
+            filter: { key: `${e._id.toHexString()}:${event.eventId}` },
+            update: {
+              $setOnInsert: {
+                endpointId: e._id,
+                merchantId: event.merchantId,
+                eventId: event.eventId,
+                body: event.body,
+                state: 'pending',
+                attempts: 0,
+                nextAttemptAt: now,
+                expiresAt: new Date(now.getTime() + ttlMs),
+                history: [],
+                lease: null,
+                fence: 0,
+              },
             },
+            upsert: true,
           },
-          upsert: true,
-        },
-      })),
-      { ordered: false },
+        })),
     );
+    if (writes.length === 0) return 0;
+    const result = await WebhookDeliveryModel.bulkWrite(writes, { ordered: false });
     return result.upsertedCount;
   }
 

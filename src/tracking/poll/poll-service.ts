@@ -31,7 +31,10 @@ export interface PollSummary {
   intents: number;
 }
 
-type Claimed = Claim & { shipment: Shipment };
+type Claimed = { claim: Claim; shipment: Shipment };
+
+/** Batches with the carriers at once while the next is claimed. */
+const pipelineDepth = 2;
 
 /**
  * One worker's share of the polling: claims due shipments in batches with a fenced lease, asks
@@ -42,6 +45,7 @@ export class PollService {
   private readonly limiters = new Map<string, RateLimiter>();
   private readonly carrierBackoff = new Map<string, { until: Date; failures: number }>();
   private resumed = false;
+  private stopping = false;
 
   constructor(private readonly deps: PollServiceDeps) {}
 
@@ -55,72 +59,105 @@ export class PollService {
       await this.deps.shipments.resumeCarriers(enabled, this.deps.clock.now());
       this.resumed = true;
     }
+    // Shipments that fell due during a pass (short intervals, postponements) get another pass.
     for (;;) {
+      const pass = await this.pollPass();
+      for (const key of Object.keys(summary) as Array<keyof PollSummary>) summary[key] += pass[key];
+      if (pass.claimed === 0 || this.stopping) return summary;
+    }
+  }
+
+  /** Stops claiming new batches; batches already claimed are finished (or their leases freed). */
+  stop(): void {
+    this.stopping = true;
+  }
+
+  /**
+   * One pass over everything due: one cursor of candidates, claimed a batch at a time, with the
+   * next batch claimed while up to `pipelineDepth` earlier ones are with the carriers.
+   */
+  private async pollPass(): Promise<PollSummary> {
+    const summary: PollSummary = { claimed: 0, completed: 0, milestones: 0, intents: 0 };
+    const chunks = this.deps.shipments.dueCandidates({
+      now: this.deps.clock.now(),
+      chunkSize: this.deps.batchSize,
+      skipCarriers: this.backingOff(this.deps.clock.now()),
+    });
+    const inFlight = new Set<Promise<void>>();
+    const errors: unknown[] = [];
+    for await (const candidates of chunks) {
+      if (this.stopping) break;
       const now = this.deps.clock.now();
-      const claims = await this.deps.shipments.claimDue({
+      const won = await this.deps.shipments.claim(candidates, {
         owner: this.deps.owner,
         now,
         leaseMs: this.deps.leaseMs,
-        limit: this.deps.batchSize,
-        skipCarriers: this.backingOff(now),
       });
-      if (claims.length === 0) return summary;
-      summary.claimed += claims.length;
-      const batch = await this.pollBatch(claims, now);
-      summary.completed += batch.completed;
-      summary.milestones += batch.milestones;
-      summary.intents += batch.intents;
+      if (won.length === 0) continue;
+      summary.claimed += won.length;
+      const batch: Promise<void> = this.pollBatch(won, now)
+        .then((done) => {
+          summary.completed += done.completed;
+          summary.milestones += done.milestones;
+          summary.intents += done.intents;
+        })
+        .catch((error: unknown) => void errors.push(error))
+        .finally(() => inFlight.delete(batch));
+      inFlight.add(batch);
+      if (inFlight.size >= pipelineDepth) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
+    if (errors.length) throw errors[0];
+    return summary;
   }
 
   private backingOff(now: Date): string[] {
     return [...this.carrierBackoff].filter(([, b]) => b.until > now).map(([code]) => code);
   }
 
-  private async pollBatch(claims: Claim[], now: Date) {
-    const shipments = new Map(
-      (await this.deps.shipments.findByIds(claims.map((c) => c.id))).map((s) => [s.id, s]),
-    );
+  private async pollBatch(won: Claimed[], now: Date) {
     const byCarrier = new Map<string, Claimed[]>();
-    for (const claim of claims) {
-      const shipment = shipments.get(claim.id);
-      if (!shipment) continue;
-      const group = byCarrier.get(shipment.carrier) ?? [];
-      group.push({ ...claim, shipment });
-      byCarrier.set(shipment.carrier, group);
+    for (const claimed of won) {
+      const group = byCarrier.get(claimed.shipment.carrier) ?? [];
+      group.push(claimed);
+      byCarrier.set(claimed.shipment.carrier, group);
     }
     const checks: Check[] = [];
     let completed = 0;
     for (const [code, group] of byCarrier) {
       const adapter = this.deps.carriers.get(code);
       if (!adapter || !adapter.enabled) {
-        completed += await this.stop(group, adapter, code);
+        completed += await this.stopTracking(group, adapter, code);
         continue;
       }
       const { done, postponed } = await this.pollCarrier(adapter, group, now);
       checks.push(...done);
       if (postponed.length)
-        completed += await this.deps.recorder.release(postponed, {
-          nextPollAt: this.carrierBackoff.get(code)?.until ?? now,
-        });
+        completed += await this.deps.recorder.release(
+          postponed.map((p) => p.claim),
+          { nextPollAt: this.carrierBackoff.get(code)?.until ?? now },
+        );
     }
     const recorded = await this.deps.recorder.record(checks, now);
     return { ...recorded, completed: completed + recorded.completed };
   }
 
   /** A shipment whose carrier cannot be asked says why, instead of silently never polling. */
-  private stop(group: Claimed[], adapter: CarrierAdapter | undefined, code: string) {
+  private stopTracking(group: Claimed[], adapter: CarrierAdapter | undefined, code: string) {
     this.deps.logger.warn(
       { carrier: code, shipments: group.length },
       'carrier unavailable; polling stopped',
     );
-    return this.deps.recorder.release(group, {
-      nextPollAt: null,
-      problemKind: adapter ? 'carrier_disabled' : 'unknown_carrier',
-      trackingProblem: adapter
-        ? (adapter.disabledReason ?? `${adapter.displayName} is not configured`)
-        : `no carrier adapter named ${code}`,
-    });
+    return this.deps.recorder.release(
+      group.map((g) => g.claim),
+      {
+        nextPollAt: null,
+        problemKind: adapter ? 'carrier_disabled' : 'unknown_carrier',
+        trackingProblem: adapter
+          ? (adapter.disabledReason ?? `${adapter.displayName} is not configured`)
+          : `no carrier adapter named ${code}`,
+      },
+    );
   }
 
   private async pollCarrier(adapter: CarrierAdapter, group: Claimed[], now: Date) {
@@ -149,7 +186,7 @@ export class PollService {
       for (const claimed of chunk)
         done.push({
           shipment: claimed.shipment,
-          fence: claimed.fence,
+          fence: claimed.claim.fence,
           outcome: outcomes.get(claimed.shipment.trackingNumber)!,
         });
     });
