@@ -11,6 +11,7 @@ import { OrderRepository } from '../db/repositories/order.repository';
 import { ShipmentRepository } from '../db/repositories/shipment.repository';
 import { StatusTokenRepository } from '../db/repositories/status-token.repository';
 import { SuppressionRepository } from '../db/repositories/suppression.repository';
+import { WorkerHeartbeatRepository } from '../db/repositories/worker-heartbeat.repository';
 import type { EmailSender } from '../notify/senders/email-sender';
 import type { SmsSender } from '../notify/senders/sms-sender';
 import { createEmailSender, createSmsSender } from '../notify/senders/select-senders';
@@ -39,6 +40,7 @@ export interface Repositories {
   rateWindows: RateWindowRepository;
   erasure: ErasureRepository;
   webhooks: WebhookRepository;
+  heartbeats: WorkerHeartbeatRepository;
 }
 
 /** Everything the services need, built in one place: entry points and tests share it. */
@@ -84,6 +86,7 @@ export function buildContainer(
     rateWindows: new RateWindowRepository(),
     erasure: new ErasureRepository(),
     webhooks: new WebhookRepository(),
+    heartbeats: new WorkerHeartbeatRepository(),
   };
   const clock = overrides.clock ?? systemClock;
   const processId = overrides.processId ?? newProcessIdentity('porchlight');
@@ -154,6 +157,7 @@ function buildTracking(
       batchSize: config.tracking.pollBatchSize,
       schedule: policy,
       random: Math.random,
+      deadOwners: () => repositories.heartbeats.deadOwners(),
     }),
     push: new PushIngestion({ shipments: repositories.shipments, recorder, clock, owner, leaseMs }),
   };

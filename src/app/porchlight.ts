@@ -4,6 +4,7 @@ import type { Config } from '../config/config';
 import { connectDatabase, disconnectDatabase } from '../db/connection';
 import { resolveDatabase, type ResolvedDatabase } from '../db/database-ladder';
 import { releaseLeases } from '../db/lease';
+import { heartbeatEveryMs } from '../db/repositories/worker-heartbeat.repository';
 import { NotificationModel, ShipmentModel } from '../db/models';
 import { seedDemo, type SeededOrder } from '../demo/seed-demo';
 import { Scheduler } from '../jobs/scheduler';
@@ -65,6 +66,14 @@ export async function startPorchlight(options: StartOptions): Promise<RunningPor
     url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
     logger.info({ port: address.port }, 'web server listening');
   }
+  // Leases of a process that stops beating are taken over in seconds, not a whole lease.
+  const beat = () =>
+    container.repositories.heartbeats
+      .beat(container.processId)
+      .catch((err: unknown) => logger.warn({ err }, 'heartbeat failed'));
+  await beat();
+  const heartbeat = setInterval(beat, heartbeatEveryMs);
+  heartbeat.unref();
   const scheduler = new Scheduler(container);
   if (options.worker) {
     const jobs = workerJobs(config);
@@ -80,11 +89,16 @@ export async function startPorchlight(options: StartOptions): Promise<RunningPor
         ? new Promise<void>((resolve) => server!.close(() => resolve()))
         : Promise.resolve();
       server?.closeIdleConnections();
+      // Claim nothing new; what is in hand finishes, and the rest is given back below.
+      container.tracking.poll.stop();
+      container.notify.dispatcher.stop();
       await scheduler.stop(config.shutdownTimeoutMs);
+      clearInterval(heartbeat);
       try {
         const released =
           (await releaseLeases(ShipmentModel, container.processId)) +
           (await releaseLeases(NotificationModel, container.processId));
+        await container.repositories.heartbeats.forget(container.processId);
         logger.info({ released }, 'leases released');
       } catch (err) {
         // They expire on their own; other workers take the work over then.

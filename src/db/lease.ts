@@ -17,6 +17,8 @@ export interface LeaseOptions {
   owner: string;
   now: Date;
   leaseMs: number;
+  /** Owners that stopped beating (worker-heartbeat.repository.ts): their leases are free. */
+  deadOwners?: string[];
 }
 
 export interface ClaimOptions extends LeaseOptions {
@@ -26,18 +28,34 @@ export interface ClaimOptions extends LeaseOptions {
   sort: Record<string, 1 | -1>;
 }
 
-/** A document whose lease is free or has run out (its holder died or paused past expiry). */
-export const leaseIsFree = (now: Date) => ({
-  $or: [{ lease: null }, { 'lease.expiresAt': { $lte: now } }],
+/**
+ * A document whose lease is free, has run out, or belongs to an owner that stopped beating
+ * (killed or paused): the fence keeps a paused owner's late writes out after a takeover.
+ */
+export const leaseIsFree = (now: Date, deadOwners: string[] = []) => ({
+  $or: [
+    { lease: null },
+    { 'lease.expiresAt': { $lte: now } },
+    ...(deadOwners.length ? [{ 'lease.owner': { $in: deadOwners } }] : []),
+  ],
 });
+
+/** The in-memory twin of `leaseIsFree`, for documents already read. */
+export function leaseFreeNow(
+  lease: { owner: string; expiresAt: Date } | null | undefined,
+  now: Date,
+  deadOwners: string[] = [],
+): boolean {
+  return !lease || lease.expiresAt <= now || deadOwners.includes(lease.owner);
+}
 
 /**
  * Filter, projection and sort that list claim candidates: due documents with a free lease, as
  * `{_id, fence}`. Callers run it as one query per batch (or one cursor per pass).
  */
-export function candidateQuery(options: Pick<ClaimOptions, 'now' | 'due'>) {
+export function candidateQuery(options: Pick<ClaimOptions, 'now' | 'due' | 'deadOwners'>) {
   return {
-    filter: { $and: [options.due, leaseIsFree(options.now)] },
+    filter: { $and: [options.due, leaseIsFree(options.now, options.deadOwners)] },
     projection: { _id: 1, fence: 1 },
   };
 }

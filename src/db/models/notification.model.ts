@@ -27,6 +27,8 @@ const notificationSchema = new Schema(
     /** Provider events already applied (SendGrid sg_event_id, Twilio status), so repeats change nothing. */
     appliedEvents: { type: [String], default: [] },
     lastError: String,
+    /** Which bulk transition wrote last (read back to learn which fenced writes applied). */
+    lastStep: String,
     lease: { type: leaseSchema, default: null },
     fence: { type: Number, default: 0 },
   },

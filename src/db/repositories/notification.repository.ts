@@ -1,5 +1,13 @@
+import { randomUUID } from 'node:crypto';
 import { NotificationModel } from '../models';
-import { claimDue, type Claim } from '../lease';
+import {
+  candidateQuery,
+  claimCandidates,
+  leaseFreeNow,
+  type Candidate,
+  type Claim,
+  type LeaseOptions,
+} from '../lease';
 import { isDuplicateKeyError, objectId, toEntity, toEntityOrNull } from '../to-entity';
 import type { Notification, NotificationState } from '../../notify/notification';
 
@@ -15,6 +23,22 @@ export interface Transition {
   incAttempts?: boolean;
   /** Keep the lease (the worker goes on with this notification). */
   keepLease?: boolean;
+}
+
+/** A claimed message group: its leader sends; the members ride along in the same message. */
+export interface ClaimedGroup {
+  leader: { claim: Claim; notification: Notification };
+  members: Array<{ claim: Claim; notification: Notification }>;
+}
+
+/** The fenced update a transition makes. */
+function updateOf(t: Transition): Record<string, unknown> {
+  const update: Record<string, unknown> = {
+    $set: { state: t.state, ...(t.set ?? {}), ...(t.keepLease ? {} : { lease: null }) },
+    $push: { history: { at: t.at, state: t.state, reason: t.reason, detail: t.detail } },
+  };
+  if (t.incAttempts) update.$inc = { attempts: 1 };
+  return update;
 }
 
 export type NotificationIntent = Pick<
@@ -79,44 +103,160 @@ export class NotificationRepository {
   }
 
   /**
-   * Claims pending notifications due at or before `dueBy` (the dispatcher passes now minus the
-   * grouping window, so other shipments' milestones of the same order can join in time).
+   * Claims due notifications by message group (same order, channel and milestone), so the
+   * milestones of one order that fall due together are sent as one message whatever the number
+   * of workers. A group's leader (its smallest id) is claimed first and acts as the group's
+   * lock; only its winner then claims the other members. A group with any member held by a
+   * live worker is left alone. Due means at or before `dueBy` (now minus the grouping window).
    */
-  async claimDue(options: {
-    owner: string;
-    now: Date;
-    leaseMs: number;
-    limit: number;
-    dueBy: Date;
-  }): Promise<Claim[]> {
-    return claimDue(NotificationModel, {
+  async claimDueGroups(
+    options: LeaseOptions & { limit: number; dueBy: Date },
+  ): Promise<ClaimedGroup[]> {
+    const { filter, projection } = candidateQuery({
       ...options,
       due: { state: 'pending', notBefore: { $lte: options.dueBy } },
-      sort: { notBefore: 1 },
     });
+    const due = await NotificationModel.collection
+      .find(filter, {
+        projection: { ...projection, orderId: 1 },
+        sort: { notBefore: 1 },
+        limit: options.limit,
+      })
+      .toArray();
+    if (due.length === 0) return [];
+    const pending = await NotificationModel.collection
+      .find(
+        { orderId: { $in: [...new Set(due.map((d) => d.orderId))] }, state: 'pending' },
+        { projection: { _id: 1, fence: 1, orderId: 1, channel: 1, milestone: 1, lease: 1 } },
+      )
+      .toArray();
+    const groups = new Map<string, typeof pending>();
+    for (const doc of pending) {
+      const key = `${doc.orderId}:${doc.channel}:${doc.milestone}`;
+      groups.set(key, [...(groups.get(key) ?? []), doc]);
+    }
+    const dueIds = new Set(due.map((d) => String(d._id)));
+    const open = [...groups.values()].filter(
+      (members) =>
+        members.some((m) => dueIds.has(String(m._id))) &&
+        members.every((m) => leaseFreeNow(m.lease, options.now, options.deadOwners)),
+    );
+    const leaders = open.map((members) =>
+      members.reduce((a, b) => (String(a._id) < String(b._id) ? a : b)),
+    );
+    const wonLeaders = await claimCandidates<Notification>(
+      NotificationModel,
+      leaders as unknown as Candidate[],
+      options,
+    );
+    const others = open
+      .filter((members) =>
+        wonLeaders.some((w) => members.some((m) => String(m._id) === w.claim.id)),
+      )
+      .flatMap((members) => members)
+      .filter((m) => !wonLeaders.some((w) => w.claim.id === String(m._id)));
+    const wonOthers = await claimCandidates<Notification>(
+      NotificationModel,
+      others as unknown as Candidate[],
+      options,
+    );
+    return wonLeaders.map((leader) => {
+      const entity = toEntity<Notification>(leader.doc);
+      return {
+        leader: { claim: leader.claim, notification: entity },
+        members: wonOthers
+          .map((w) => ({ claim: w.claim, notification: toEntity<Notification>(w.doc) }))
+          .filter(
+            (m) =>
+              m.notification.orderId === entity.orderId &&
+              m.notification.channel === entity.channel &&
+              m.notification.milestone === entity.milestone,
+          ),
+      };
+    });
+  }
+
+  /** What was sent since `since` about these orders' shipments (the daily cap), in one query. */
+  async sentSince(orderIds: string[], since: Date): Promise<Notification[]> {
+    if (orderIds.length === 0) return [];
+    const docs = await NotificationModel.find(
+      { orderId: { $in: [...new Set(orderIds)] }, sentAt: { $gte: since } },
+      { shipmentIds: 1, channel: 1, sentAt: 1, orderId: 1 },
+    ).lean();
+    return docs.map((d) => toEntity<Notification>(d));
+  }
+
+  /** Of these merchant + number pairs, the ones that have had a text before (one query). */
+  async textedBefore(
+    pairs: Array<{ merchantId: string; recipient: string }>,
+  ): Promise<Set<string>> {
+    if (pairs.length === 0) return new Set();
+    const docs = await NotificationModel.find(
+      {
+        channel: 'sms',
+        recipient: { $in: [...new Set(pairs.map((p) => p.recipient))] },
+        sentAt: { $ne: null },
+      },
+      { merchantId: 1, recipient: 1 },
+    ).lean();
+    return new Set(docs.map((d) => `${d.merchantId.toHexString()}:${d.recipient}`));
+  }
+
+  /**
+   * Applies many fenced transitions in one bulk write; returns the ids that applied (read back
+   * by id, so a transition lost to a takeover is known, never assumed).
+   */
+  async transitionMany(
+    transitions: Array<{ claim: Claim; transition: Transition }>,
+  ): Promise<Set<string>> {
+    if (transitions.length === 0) return new Set();
+    const step = randomUUID();
+    await NotificationModel.bulkWrite(
+      transitions.map(({ claim, transition }) => {
+        const update = updateOf(transition);
+        return {
+          updateOne: {
+            filter: { _id: claim.id, fence: claim.fence },
+            update: { ...update, $set: { ...(update.$set as object), lastStep: step } },
+          },
+        };
+      }),
+      { ordered: false },
+    );
+    const docs = await NotificationModel.collection
+      .find(
+        { _id: { $in: transitions.map((t) => objectId(t.claim.id)!) } },
+        { projection: { _id: 1, lastStep: 1 } },
+      )
+      .toArray();
+    return new Set(docs.filter((d) => d.lastStep === step).map((d) => String(d._id)));
   }
 
   /** Applies a transition if `fence` still matches: a worker that lost its lease changes nothing. */
   async transition(id: string, fence: number, t: Transition): Promise<boolean> {
-    const update: Record<string, unknown> = {
-      $set: { state: t.state, ...(t.set ?? {}), ...(t.keepLease ? {} : { lease: null }) },
-      $push: { history: { at: t.at, state: t.state, reason: t.reason, detail: t.detail } },
-    };
-    if (t.incAttempts) update.$inc = { attempts: 1 };
-    const result = await NotificationModel.updateOne({ _id: id, fence }, update);
+    const result = await NotificationModel.updateOne({ _id: id, fence }, updateOf(t));
     return result.modifiedCount === 1;
   }
 
   /**
-   * A notification left in `sending` after its lease expired belongs to a worker that died
-   * between telling the provider and recording the answer. It may have been sent: it becomes
-   * `unknown` (reconciled from provider events), never resent blindly.
+   * A notification left in `sending` whose lease ran out, whose owner stopped beating, or whose
+   * lease was dropped belongs to a worker that died between telling the provider and recording
+   * the answer. It may have been sent: it becomes `unknown` (reconciled with the provider),
+   * never resent blindly. The fence is bumped, so the paused owner's late write is refused.
    */
-  async markAbandonedSendsUnknown(now: Date): Promise<number> {
+  async markAbandonedSendsUnknown(now: Date, deadOwners: string[] = []): Promise<number> {
     const result = await NotificationModel.updateMany(
-      { state: 'sending', 'lease.expiresAt': { $lte: now } },
+      {
+        state: 'sending',
+        $or: [
+          { lease: null },
+          { 'lease.expiresAt': { $lte: now } },
+          ...(deadOwners.length ? [{ 'lease.owner': { $in: deadOwners } }] : []),
+        ],
+      },
       {
         $set: { state: 'unknown', lease: null },
+        $inc: { fence: 1 },
         $push: {
           history: {
             at: now,
@@ -128,58 +268,6 @@ export class NotificationRepository {
       },
     );
     return result.modifiedCount;
-  }
-
-  /**
-   * Takes over the other pending notifications of the same order, channel and milestone so one
-   * message covers them all; each is marked skipped as merged into `into`.
-   */
-  async mergeSiblings(into: Notification, owner: string, now: Date): Promise<string[]> {
-    const siblings = await NotificationModel.find(
-      {
-        orderId: into.orderId,
-        channel: into.channel,
-        milestone: into.milestone,
-        state: 'pending',
-        _id: { $ne: into.id },
-        $or: [{ lease: null }, { 'lease.owner': owner }],
-      },
-      { _id: 1, shipmentIds: 1 },
-    ).lean();
-    const merged: string[] = [];
-    for (const sibling of siblings) {
-      const result = await NotificationModel.updateOne(
-        { _id: sibling._id, state: 'pending', $or: [{ lease: null }, { 'lease.owner': owner }] },
-        {
-          $set: { state: 'skipped', lease: null },
-          $push: { history: { at: now, state: 'skipped', reason: 'merged', detail: into.id } },
-        },
-      );
-      if (result.modifiedCount === 1)
-        merged.push(...sibling.shipmentIds.map((s) => s.toHexString()));
-    }
-    return merged;
-  }
-
-  /** Messages sent since `since` about any of these shipments (the daily cap). */
-  async countSentForShipments(shipmentIds: string[], since: Date): Promise<number> {
-    if (shipmentIds.length === 0) return 0;
-    return NotificationModel.countDocuments({
-      shipmentIds: { $in: shipmentIds },
-      sentAt: { $gte: since },
-    });
-  }
-
-  /** Whether this number has had a text from this merchant before (the first carries the opt-out line). */
-  async hasTexted(merchantId: string, recipient: string): Promise<boolean> {
-    return (
-      (await NotificationModel.countDocuments({
-        merchantId,
-        channel: 'sms',
-        recipient,
-        sentAt: { $ne: null },
-      })) > 0
-    );
   }
 
   async findByProviderMessageId(providerMessageId: string): Promise<Notification | null> {

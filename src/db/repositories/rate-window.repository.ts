@@ -48,6 +48,35 @@ export class RateWindowRepository {
     await RateWindowModel.deleteOne({ key: windowOf(scope, windowMs, now).key });
   }
 
+  /**
+   * Takes up to `wanted` slots in this second's window in one atomic update; returns how many
+   * were granted (the rest wait for the next second).
+   */
+  async takeMany(
+    scope: string,
+    wanted: number,
+    limitPerSecond: number,
+    now: Date,
+  ): Promise<number> {
+    if (wanted === 0) return 0;
+    const { key, end } = windowOf(scope, 1000, now);
+    const upsert = () =>
+      RateWindowModel.findOneAndUpdate(
+        { key },
+        { $inc: { count: wanted }, $setOnInsert: { expiresAt: new Date(end + 60_000) } },
+        { upsert: true, returnDocument: 'after' },
+      ).lean();
+    let doc;
+    try {
+      doc = await upsert();
+    } catch (error) {
+      if (!isDuplicateKeyError(error)) throw error;
+      doc = await upsert();
+    }
+    const before = (doc?.count ?? wanted) - wanted;
+    return Math.max(0, Math.min(wanted, limitPerSecond - before));
+  }
+
   /** Takes a slot in this second's window; false when `limitPerSecond` are already taken. */
   async take(scope: string, limitPerSecond: number, now: Date): Promise<boolean> {
     return (await this.hit(scope, 1000, now)).count <= limitPerSecond;

@@ -54,6 +54,15 @@ export class ShipmentRepository {
     return docs.map((d) => toEntity<Shipment>(d));
   }
 
+  /** The shipments of several orders in one query (a dispatch batch's orders). */
+  async findByOrders(orderIds: string[]): Promise<Shipment[]> {
+    if (orderIds.length === 0) return [];
+    const docs = await ShipmentModel.find({ orderId: { $in: [...new Set(orderIds)] } })
+      .sort({ createdAt: 1 })
+      .lean();
+    return docs.map((d) => toEntity<Shipment>(d));
+  }
+
   async findByTrackingNumber(carrier: string, trackingNumber: string): Promise<Shipment[]> {
     const docs = await ShipmentModel.find({ carrier, trackingNumber }).lean();
     return docs.map((d) => toEntity<Shipment>(d));
@@ -68,10 +77,11 @@ export class ShipmentRepository {
     now: Date;
     chunkSize: number;
     skipCarriers?: string[];
+    deadOwners?: string[];
   }): AsyncGenerator<Candidate[]> {
     const due: Record<string, unknown> = { nextPollAt: { $ne: null, $lte: options.now } };
     if (options.skipCarriers?.length) due.carrier = { $nin: options.skipCarriers };
-    const { filter, projection } = candidateQuery({ now: options.now, due });
+    const { filter, projection } = candidateQuery({ ...options, due });
     const cursor = ShipmentModel.collection.find(filter, {
       projection,
       sort: { nextPollAt: 1 },

@@ -15,6 +15,9 @@ export function normalizeAddress(channel: Channel, address: string): string {
   return channel === 'email' ? address.trim().toLowerCase() : address.replace(/[^\d+]/g, '');
 }
 
+export const suppressionKey = (l: { channel: Channel; address: string; merchantId: string }) =>
+  `${l.channel}:${l.merchantId}:${l.address}`;
+
 export class SuppressionRepository {
   /** Idempotent: suppressing twice keeps the first record. */
   async add(entry: Omit<Suppression, 'createdAt'>): Promise<void> {
@@ -33,6 +36,32 @@ export class SuppressionRepository {
       merchantId,
     });
     return result.deletedCount;
+  }
+
+  /**
+   * For a batch of (channel, address, merchant) lookups, the reason each is blocked, keyed by
+   * `suppressionKey`; one query for the whole batch.
+   */
+  async findMany(
+    lookups: Array<{ channel: Channel; address: string; merchantId: string }>,
+  ): Promise<Map<string, string>> {
+    const wanted = lookups.filter((l) => l.address);
+    if (wanted.length === 0) return new Map();
+    const docs = await SuppressionModel.find({
+      address: { $in: [...new Set(wanted.map((l) => normalizeAddress(l.channel, l.address)))] },
+    }).lean();
+    const found = new Map<string, string>();
+    for (const l of wanted) {
+      const address = normalizeAddress(l.channel, l.address);
+      const hit = docs.find(
+        (d) =>
+          d.channel === l.channel &&
+          d.address === address &&
+          ((d.merchantId ?? '') === '' || d.merchantId === l.merchantId),
+      );
+      if (hit) found.set(suppressionKey(l), hit.reason);
+    }
+    return found;
   }
 
   /** The suppression that blocks this address for this merchant, if any (its own or a global one). */

@@ -1,325 +1,398 @@
 import type { Container } from '../../app/container';
-import { SendError } from '../senders/send-error';
+import { renewLeases, type Claim } from '../../db/lease';
+import { NotificationModel } from '../../db/models';
+import type { ClaimedGroup, Transition } from '../../db/repositories/notification.repository';
 import { decideSend } from '../domain/send-policy';
-import { retryDelayMs } from '../domain/retry';
-import type { Merchant } from '../../merchants/merchant';
 import type { Notification } from '../notification';
 import type { EmailRenderer } from '../render/email-renderer';
 import type { SmsRenderer } from '../render/sms-renderer';
-import { composeMessage, dayStart } from './compose-message';
+import { inPool } from '../../tracking/poll/rate-limiter';
+import { composeMessage } from './compose-message';
+import {
+  addSummary,
+  emptySummary,
+  type DispatchOutcome,
+  type DispatchSummary,
+} from './dispatch-summary';
+import { loadBatch, suppressionOf, type DispatchBatch } from './load-batch';
+import { decideFailure } from './send-failure';
+import { outgoingEmail, outgoingSms, senderScope, type Outgoing } from './outgoing';
 
-export interface DispatchSummary {
-  claimed: number;
-  sent: number;
-  skipped: number;
-  deferred: number;
-  retried: number;
-  failed: number;
-  unknown: number;
-}
+export type { DispatchSummary } from './dispatch-summary';
 
 type Deps = Pick<
   Container,
   'config' | 'logger' | 'clock' | 'processId' | 'repositories' | 'senders' | 'carriers'
 >;
 
+/** Provider calls in flight per channel from one worker (per-second limits apply on top). */
+const sendConcurrency = { email: 16, sms: 8 } as const;
+/** One run drains due work for at most this long, then lets the next tick go on. */
+const drainBudgetMs = 60_000;
+/** Recording a provider's acceptance is retried this long before it is left to reconciliation. */
+const recordRetryDelaysMs = [250, 500, 1_000, 2_000, 4_000, 8_000, 15_000];
+
+/** A group ready to hand to its provider: the message is rendered, `sending` is next. */
+interface ReadyGroup {
+  group: ClaimedGroup;
+  shipmentIds: string[];
+  outgoing: Outgoing;
+}
+
 /**
- * Turns due outbox entries into sent messages. The rule for crashes: `sending` is recorded
- * before the provider is called, because neither SendGrid nor Twilio accepts an idempotency key.
- * If the outcome cannot be observed (timeout after the request left, a crash between the call
- * and the write) the notification becomes `unknown` and waits for the provider's own events,
- * which carry its id; resending blindly would make duplicates the norm rather than the exception.
+ * Turns due outbox entries into sent messages, a batch at a time:
+ *
+ *   claim groups → load (a few $in queries) → decide (pure policy) → render → mark `sending`
+ *   → send (bounded concurrency) → record (one bulk write, retried)
+ *
+ * The rule for crashes: everything that can fail is done before `sending` is recorded, because
+ * neither SendGrid nor Twilio takes an idempotency key. After a provider accepted a message,
+ * nothing can schedule a resend: if the acceptance cannot be recorded the notification stays
+ * `sending`, is swept to `unknown` and reconciled with the provider.
  */
 export class Dispatcher {
+  private stopping = false;
+
   constructor(
     private readonly deps: Deps,
     private readonly renderers: Promise<{ email: EmailRenderer; sms: SmsRenderer }>,
     private readonly random: () => number = Math.random,
   ) {}
 
+  /** Stops claiming; the batch in hand is finished. */
+  stop(): void {
+    this.stopping = true;
+  }
+
   async dispatchDue(): Promise<DispatchSummary> {
     const { repositories, clock, config, processId } = this.deps;
-    const now = clock.now();
-    const summary: DispatchSummary = {
-      claimed: 0,
-      sent: 0,
-      skipped: 0,
-      deferred: 0,
-      retried: 0,
-      failed: 0,
-      unknown: 0,
-    };
-    summary.unknown += await repositories.notifications.markAbandonedSendsUnknown(now);
-    const claims = await repositories.notifications.claimDue({
-      owner: processId,
-      now,
-      leaseMs: config.worker.leaseMs,
-      limit: config.notify.batchSize,
-      dueBy: new Date(now.getTime() - config.notify.groupWindowMs),
-    });
-    summary.claimed = claims.length;
-    for (const claim of claims) {
-      const outcome = await this.dispatchOne(claim.id, claim.fence).catch((err: unknown) => {
-        this.deps.logger.error({ err, notificationId: claim.id }, 'dispatch failed');
-        return 'retried' as const;
+    const summary = emptySummary();
+    const started = Date.now();
+    const deadOwners = await repositories.heartbeats.deadOwners();
+    summary.unknown += await repositories.notifications.markAbandonedSendsUnknown(
+      clock.now(),
+      deadOwners,
+    );
+    // Drain while work is due: one tick is not one batch.
+    while (!this.stopping && Date.now() - started < drainBudgetMs) {
+      const now = clock.now();
+      const groups = await repositories.notifications.claimDueGroups({
+        owner: processId,
+        now,
+        leaseMs: config.worker.leaseMs,
+        limit: config.notify.batchSize,
+        dueBy: new Date(now.getTime() - config.notify.groupWindowMs),
+        deadOwners,
       });
-      summary[outcome]++;
+      if (groups.length === 0) break;
+      addSummary(summary, await this.whileHolding(groups, () => this.dispatchBatch(groups, now)));
     }
     return summary;
   }
 
-  private async dispatchOne(
-    id: string,
-    fence: number,
-  ): Promise<keyof Omit<DispatchSummary, 'claimed'>> {
-    const { repositories, clock } = this.deps;
-    const now = clock.now();
-    const notification = await repositories.notifications.findById(id);
-    // Merged into a sibling's message since it was claimed: nothing left to do.
-    if (!notification || notification.state !== 'pending') return 'skipped';
-    const order = await repositories.orders.findById(notification.orderId);
-    const merchant = await repositories.merchants.findById(notification.merchantId);
-    if (!order || !merchant) {
-      await repositories.notifications.transition(id, fence, {
-        state: 'skipped',
-        reason: 'order_gone',
-        at: now,
-      });
-      return 'skipped';
+  /** Keeps the batch's leases alive while it is worked on (slow providers, long batches). */
+  private async whileHolding<T>(groups: ClaimedGroup[], work: () => Promise<T>): Promise<T> {
+    const { config, clock, processId } = this.deps;
+    const claims = groups.flatMap((g) => [g.leader.claim, ...g.members.map((m) => m.claim)]);
+    const timer = setInterval(() => {
+      renewLeases(NotificationModel, claims, {
+        owner: processId,
+        now: clock.now(),
+        leaseMs: config.worker.leaseMs,
+      }).catch((err: unknown) => this.deps.logger.warn({ err }, 'lease renewal failed'));
+    }, config.worker.leaseMs / 3);
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
     }
-    const allShipments = await repositories.shipments.findByOrder(order.id);
-    const mine = allShipments.filter((s) => notification.shipmentIds.includes(s.id));
-    const suppression = notification.recipient
-      ? await repositories.suppressions.find(
-          notification.channel,
-          notification.recipient,
-          merchant.id,
-        )
-      : null;
+  }
+
+  private async dispatchBatch(groups: ClaimedGroup[], now: Date): Promise<DispatchSummary> {
+    const summary = emptySummary();
+    summary.claimed = groups.reduce((n, g) => n + 1 + g.members.length, 0);
+    const batch = await loadBatch(this.deps.repositories, groups, now);
+    const decided: Array<{ claim: Claim; transition: Transition; outcome: DispatchOutcome }> = [];
+    const toSend: Array<{ group: ClaimedGroup; shipmentIds: string[] }> = [];
+    for (const group of groups) {
+      const result = this.decide(group, batch, now);
+      if ('transition' in result) {
+        for (const claim of claimsOf(group))
+          decided.push({ claim, transition: result.transition, outcome: result.outcome });
+      } else toSend.push({ group, shipmentIds: result.shipmentIds });
+    }
+    const allowed = await this.throttle(toSend, batch, now, decided);
+    const ready: ReadyGroup[] = [];
+    for (const item of allowed) {
+      const rendered = await this.render(item, batch).catch((err: unknown) => {
+        this.deps.logger.error(
+          { err, notificationId: item.group.leader.notification.id },
+          'message could not be rendered',
+        );
+        return null;
+      });
+      if (rendered) ready.push({ ...item, outgoing: rendered });
+      else
+        for (const claim of claimsOf(item.group))
+          decided.push({
+            claim,
+            outcome: 'retried',
+            transition: {
+              state: 'pending',
+              reason: 'render_failed',
+              set: { notBefore: new Date(now.getTime() + this.deps.config.notify.retryBaseMs) },
+              at: now,
+            },
+          });
+    }
+    const applied = await this.deps.repositories.notifications.transitionMany(decided);
+    for (const d of decided) if (applied.has(d.claim.id)) summary[d.outcome]++;
+    addSummary(summary, await this.send(ready, now));
+    return summary;
+  }
+
+  /** The policy's answer for a group, or the shipments its one message covers. */
+  private decide(
+    group: ClaimedGroup,
+    batch: DispatchBatch,
+    now: Date,
+  ): { transition: Transition; outcome: DispatchOutcome } | { shipmentIds: string[] } {
+    const n = group.leader.notification;
+    const order = batch.orders.get(n.orderId);
+    const merchant = batch.merchants.get(n.merchantId);
+    if (!order || !merchant)
+      return {
+        outcome: 'skipped',
+        transition: { state: 'skipped', reason: 'order_gone', at: now },
+      };
+    const shipmentIds = [
+      ...new Set([n, ...group.members.map((m) => m.notification)].flatMap((x) => x.shipmentIds)),
+    ];
+    const covered = (batch.shipmentsByOrder.get(order.id) ?? []).filter((s) =>
+      shipmentIds.includes(s.id),
+    );
+    const suppression = suppressionOf(batch, n);
     const decision = decideSend({
-      milestone: notification.milestone,
-      channel: notification.channel,
+      milestone: n.milestone,
+      channel: n.channel,
       order,
       preferences: merchant.preferences,
-      shipmentStatuses: mine.map((s) => s.status),
-      suppression: suppression
-        ? suppression.reason
-        : notification.recipient
-          ? null
-          : 'no_recipient',
-      sentToday: await repositories.notifications.countSentForShipments(
-        notification.shipmentIds,
-        dayStart(now),
-      ),
+      shipmentStatuses: covered.map((s) => s.status),
+      suppression: suppression ?? (n.recipient ? null : 'no_recipient'),
+      sentToday: batch.sentToday.filter((x) => x.shipmentIds.some((id) => shipmentIds.includes(id)))
+        .length,
       now,
     });
-    if (decision.action === 'skip') {
-      await repositories.notifications.transition(id, fence, {
-        state: 'skipped',
-        reason: decision.reason,
-        detail: decision.detail,
-        at: now,
-      });
-      return 'skipped';
+    if (decision.action === 'skip')
+      return {
+        outcome: 'skipped',
+        transition: { state: 'skipped', reason: decision.reason, detail: decision.detail, at: now },
+      };
+    if (decision.action === 'defer')
+      return {
+        outcome: 'deferred',
+        transition: {
+          state: 'pending',
+          reason: 'deferred_quiet_hours',
+          detail: decision.until.toISOString(),
+          set: { notBefore: decision.until },
+          at: now,
+        },
+      };
+    return { shipmentIds };
+  }
+
+  /**
+   * Takes this second's slots per sender (one atomic update per sender, shared by all
+   * workers); groups past the limit wait for the next second.
+   */
+  private async throttle(
+    toSend: Array<{ group: ClaimedGroup; shipmentIds: string[] }>,
+    batch: DispatchBatch,
+    now: Date,
+    decided: Array<{ claim: Claim; transition: Transition; outcome: DispatchOutcome }>,
+  ) {
+    const { config, repositories } = this.deps;
+    const byScope = new Map<string, typeof toSend>();
+    for (const item of toSend) {
+      const n = item.group.leader.notification;
+      const scope = senderScope(n.channel, batch.merchants.get(n.merchantId)!, config);
+      byScope.set(scope, [...(byScope.get(scope) ?? []), item]);
     }
-    if (decision.action === 'defer') {
-      await repositories.notifications.transition(id, fence, {
-        state: 'pending',
-        reason: 'deferred_quiet_hours',
-        detail: decision.until.toISOString(),
-        set: { notBefore: decision.until },
-        at: now,
-      });
-      return 'deferred';
-    }
-    const sender = await this.senderScope(notification.channel, merchant);
-    if (
-      !(await repositories.rateWindows.take(
-        sender,
-        this.deps.config.notify.perSecond[notification.channel],
+    const allowed: typeof toSend = [];
+    for (const [scope, items] of byScope) {
+      const channel = items[0]!.group.leader.notification.channel;
+      const granted = await repositories.rateWindows.takeMany(
+        scope,
+        items.length,
+        config.notify.perSecond[channel],
         now,
-      ))
-    ) {
-      await repositories.notifications.transition(id, fence, {
-        state: 'pending',
-        reason: 'throughput_limit',
-        detail: sender,
-        set: { notBefore: new Date(now.getTime() + 1000) },
-        at: now,
-      });
-      return 'deferred';
+      );
+      allowed.push(...items.slice(0, granted));
+      for (const item of items.slice(granted))
+        for (const claim of claimsOf(item.group))
+          decided.push({
+            claim,
+            outcome: 'deferred',
+            transition: {
+              state: 'pending',
+              reason: 'throughput_limit',
+              detail: scope,
+              set: { notBefore: new Date(now.getTime() + 1000) },
+              at: now,
+            },
+          });
     }
-    const merged = await repositories.notifications.mergeSiblings(
-      notification,
-      this.deps.processId,
-      now,
-    );
-    const shipmentIds = [...new Set([...notification.shipmentIds, ...merged])];
-    const covered = allShipments.filter((s) => shipmentIds.includes(s.id));
+    return allowed;
+  }
+
+  /** Composes and renders one group's message; everything that can fail happens here. */
+  private async render(
+    item: { group: ClaimedGroup; shipmentIds: string[] },
+    batch: DispatchBatch,
+  ): Promise<Outgoing> {
+    const renderers = await this.renderers;
+    const n = item.group.leader.notification;
+    const order = batch.orders.get(n.orderId)!;
+    const merchant = batch.merchants.get(n.merchantId)!;
+    const all = batch.shipmentsByOrder.get(order.id) ?? [];
     const message = await composeMessage(
       this.deps,
-      notification,
+      n,
       order,
       merchant,
-      covered,
-      allShipments,
+      all.filter((s) => item.shipmentIds.includes(s.id)),
+      all,
     );
-    const started = await repositories.notifications.transition(id, fence, {
-      state: 'sending',
-      reason: 'handed_to_provider',
-      set: { shipmentIds },
-      incAttempts: true,
-      keepLease: true,
-      at: now,
-    });
-    if (!started) return 'skipped'; // another worker owns it now
-    return this.send(
-      { ...notification, shipmentIds, attempts: notification.attempts + 1 },
-      fence,
-      message,
-    );
+    if (n.channel === 'email')
+      return outgoingEmail(n, merchant, message, renderers.email.render(message), this.deps.config);
+    const textedKey = `${n.merchantId}:${n.recipient}`;
+    const firstText = !batch.texted.has(textedKey);
+    batch.texted.add(textedKey); // a second text in the same batch is not the first
+    return outgoingSms(n, merchant, message, renderers.sms, firstText, this.deps.config);
   }
 
-  private async send(
-    notification: Notification,
-    fence: number,
-    message: Awaited<ReturnType<typeof composeMessage>>,
-  ): Promise<keyof Omit<DispatchSummary, 'claimed'>> {
-    const { repositories, senders, clock, config } = this.deps;
-    const renderers = await this.renderers;
-    const merchant = message.merchant;
-    try {
-      let providerMessageId: string;
-      if (notification.channel === 'email') {
-        const email = renderers.email.render(message);
-        const m = await repositories.merchants.findById(notification.merchantId);
-        ({ providerMessageId } = await senders.email.send({
-          to: notification.recipient,
-          from: {
-            email:
-              m?.senders.email.from ??
-              config.notify.defaultFromEmail ??
-              'updates@porchlight.example',
-            name: m?.senders.email.fromName ?? merchant.branding.displayName,
-          },
-          replyTo: m?.senders.email.replyTo ?? merchant.branding.supportEmail,
-          ...email,
-          headers: {
-            'List-Unsubscribe': `<${message.unsubscribeUrl}>`,
-            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-          },
-          customArgs: { notificationId: notification.id },
-        }));
-      } else {
-        const m = await repositories.merchants.findById(notification.merchantId);
-        const sms = renderers.sms.render({
-          template: message.template,
-          locale: message.locale,
-          merchantName: merchant.branding.displayName || merchant.name,
-          orderNumber: message.orderNumber,
-          statusUrl: message.statusUrl,
-          includeOptOut: !(await repositories.notifications.hasTexted(
-            notification.merchantId,
-            notification.recipient,
-          )),
-        });
-        ({ providerMessageId } = await senders.sms.send({
-          to: notification.recipient,
-          body: sms.body,
-          messagingServiceSid:
-            m?.senders.sms.messagingServiceSid ?? config.sms.twilio.messagingServiceSid,
-          from: m?.senders.sms.fromNumber ?? config.sms.twilio.fromNumber,
-          // The notification id travels in the callback URL, so an unknown outcome can be reconciled.
-          statusCallback: `${config.http.publicBaseUrl}/webhooks/twilio/status?n=${notification.id}`,
-          notificationId: notification.id,
-        }));
-      }
-      const now = clock.now();
-      await repositories.notifications.transition(notification.id, fence, {
-        state: 'sent',
-        reason: 'provider_accepted',
-        set: { providerMessageId, sentAt: now },
-        at: now,
-      });
-      return 'sent';
-    } catch (error) {
-      return this.recordFailure(notification, fence, error);
-    }
-  }
-
-  private async recordFailure(
-    notification: Notification,
-    fence: number,
-    error: unknown,
-  ): Promise<keyof Omit<DispatchSummary, 'claimed'>> {
-    const { repositories, clock, config, logger } = this.deps;
-    const now = clock.now();
-    // Anything that is not a classified SendError failed before a provider saw the message.
-    const sendError =
-      error instanceof SendError
-        ? error
-        : new SendError('transient', (error as Error)?.message ?? 'error', { cause: error });
-    const reason = sendError.options.providerCode
-      ? `provider:${sendError.options.providerCode}`
-      : sendError.kind;
-    logger.warn(
+  /**
+   * Records `sending` (leaders) and `merged` (members) in one fenced bulk write, then calls the
+   * providers for the leaders whose write applied, and records what they said.
+   */
+  private async send(ready: ReadyGroup[], now: Date): Promise<Partial<DispatchSummary>> {
+    const { repositories } = this.deps;
+    const summary: Partial<DispatchSummary> = {};
+    const marks = ready.flatMap(({ group, shipmentIds }) => [
       {
-        notificationId: notification.id,
-        kind: sendError.kind,
-        code: sendError.options.providerCode,
+        claim: group.leader.claim,
+        transition: {
+          state: 'sending',
+          reason: 'handed_to_provider',
+          set: { shipmentIds },
+          incAttempts: true,
+          keepLease: true,
+          at: now,
+        } satisfies Transition,
       },
-      'send failed',
-    );
-    if (sendError.kind === 'unknown_outcome') {
-      await repositories.notifications.transition(notification.id, fence, {
-        state: 'unknown',
-        reason: 'outcome_unknown',
-        detail: sendError.message,
-        set: { lastError: sendError.message },
-        at: now,
+      ...group.members.map((m) => ({
+        claim: m.claim,
+        transition: {
+          state: 'skipped',
+          reason: 'merged',
+          detail: group.leader.notification.id,
+          at: now,
+        } satisfies Transition,
+      })),
+    ]);
+    const applied = await repositories.notifications.transitionMany(marks);
+    summary.skipped = ready
+      .flatMap((r) => r.group.members)
+      .filter((m) => applied.has(m.claim.id)).length;
+    const started = ready.filter((r) => applied.has(r.group.leader.claim.id));
+    const results: Array<{ claim: Claim; transition: Transition; outcome: DispatchOutcome }> = [];
+    const suppress: Array<{ notification: Notification; reason: string }> = [];
+    for (const channel of ['email', 'sms'] as const) {
+      const mine = started.filter((r) => r.outgoing.channel === channel);
+      await inPool(mine, sendConcurrency[channel], async (r) => {
+        const n = r.group.leader.notification;
+        try {
+          const { providerMessageId } = await this.call(r.outgoing);
+          const at = this.deps.clock.now();
+          results.push({
+            claim: r.group.leader.claim,
+            outcome: 'sent',
+            transition: {
+              state: 'sent',
+              reason: 'provider_accepted',
+              set: { providerMessageId, sentAt: at },
+              at,
+            },
+          });
+        } catch (error) {
+          const failure = decideFailure(
+            error,
+            n.attempts + 1,
+            this.deps.config.notify,
+            this.random(),
+            this.deps.clock.now(),
+          );
+          this.deps.logger.warn(
+            { notificationId: n.id, outcome: failure.outcome, reason: failure.transition.reason },
+            'send failed',
+          );
+          if (failure.suppress) suppress.push({ notification: n, reason: failure.suppress });
+          results.push({
+            claim: r.group.leader.claim,
+            outcome: failure.outcome,
+            transition: failure.transition,
+          });
+        }
       });
-      return 'unknown';
     }
-    if (sendError.kind === 'permanent' || notification.attempts >= config.notify.maxAttempts) {
-      if (sendError.kind === 'permanent' && sendError.options.suppress) {
-        await repositories.suppressions.add({
-          channel: notification.channel,
-          address: notification.recipient,
-          merchantId: '',
-          reason,
-          source: 'provider_error',
-        });
-      }
-      await repositories.notifications.transition(notification.id, fence, {
-        state: 'failed',
-        reason: sendError.kind === 'permanent' ? reason : 'retries_exhausted',
-        detail: sendError.message,
-        set: { lastError: sendError.message },
-        at: now,
+    for (const { notification, reason } of suppress)
+      await repositories.suppressions.add({
+        channel: notification.channel,
+        address: notification.recipient,
+        merchantId: '',
+        reason,
+        source: 'provider_error',
       });
-      return 'failed';
-    }
-    const delay = retryDelayMs(
-      notification.attempts,
-      config.notify.retryBaseMs,
-      this.random(),
-      sendError.options.retryAfterMs,
-    );
-    await repositories.notifications.transition(notification.id, fence, {
-      state: 'pending',
-      reason: 'retry_scheduled',
-      detail: `${reason}: ${sendError.message}`,
-      set: { notBefore: new Date(now.getTime() + delay), lastError: sendError.message },
-      at: now,
-    });
-    return 'retried';
+    const recorded = await this.record(results);
+    for (const r of results)
+      if (recorded.has(r.claim.id)) summary[r.outcome] = (summary[r.outcome] ?? 0) + 1;
+    return summary;
   }
 
-  /** The provider's unit of throughput: one sending address, Messaging Service or number. */
-  private async senderScope(channel: Notification['channel'], merchant: Merchant): Promise<string> {
-    const { config } = this.deps;
-    if (channel === 'email')
-      return `email:${merchant.senders.email.from ?? config.notify.defaultFromEmail ?? 'default'}`;
-    return `sms:${merchant.senders.sms.messagingServiceSid ?? merchant.senders.sms.fromNumber ?? config.sms.twilio.messagingServiceSid ?? config.sms.twilio.fromNumber ?? 'default'}`;
+  private call(outgoing: Outgoing): Promise<{ providerMessageId: string }> {
+    return outgoing.channel === 'email'
+      ? this.deps.senders.email.send(outgoing.email)
+      : this.deps.senders.sms.send(outgoing.sms);
+  }
+
+  /**
+   * Records provider answers, retrying while the database is unreachable. What still cannot be
+   * written stays `sending` and is reconciled: an accepted message is never sent again.
+   */
+  private async record(
+    results: Array<{ claim: Claim; transition: Transition; outcome: DispatchOutcome }>,
+  ): Promise<Set<string>> {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.deps.repositories.notifications.transitionMany(results);
+      } catch (err) {
+        const delay = recordRetryDelaysMs[attempt];
+        if (delay === undefined) {
+          this.deps.logger.error(
+            { err, notifications: results.map((r) => r.claim.id) },
+            'provider answers could not be recorded; left for reconciliation',
+          );
+          return new Set();
+        }
+        this.deps.logger.warn({ err, attempt }, 'recording provider answers failed; retrying');
+        await new Promise((resolve) => setTimeout(resolve, delay));
+      }
+    }
   }
 }
+
+const claimsOf = (group: ClaimedGroup): Claim[] => [
+  group.leader.claim,
+  ...group.members.map((m) => m.claim),
+];

@@ -22,6 +22,8 @@ export interface PollServiceDeps {
   batchSize: number;
   schedule: PollSchedulePolicy;
   random: Random;
+  /** Lease owners that stopped beating: their claims are taken over at once. */
+  deadOwners: () => Promise<string[]>;
 }
 
 export interface PollSummary {
@@ -78,10 +80,12 @@ export class PollService {
    */
   private async pollPass(): Promise<PollSummary> {
     const summary: PollSummary = { claimed: 0, completed: 0, milestones: 0, intents: 0 };
+    const deadOwners = await this.deps.deadOwners();
     const chunks = this.deps.shipments.dueCandidates({
       now: this.deps.clock.now(),
       chunkSize: this.deps.batchSize,
       skipCarriers: this.backingOff(this.deps.clock.now()),
+      deadOwners,
     });
     const inFlight = new Set<Promise<void>>();
     const errors: unknown[] = [];

@@ -228,13 +228,14 @@ describe('the dispatcher', () => {
     const w = await world();
     w.merchant.preferences.matrix.shipped.sms = false;
     await milestone(w, 'shipped');
-    const [claim] = await w.app.repositories.notifications.claimDue({
+    const [group] = await w.app.repositories.notifications.claimDueGroups({
       owner: 'crashed',
       now: w.clock.now(),
       leaseMs: 60_000,
       limit: 1,
       dueBy: w.clock.now(),
     });
+    const claim = group?.leader.claim;
     await w.app.repositories.notifications.transition(claim!.id, claim!.fence, {
       state: 'sending',
       reason: 'handed_to_provider',
