@@ -103,6 +103,9 @@ export interface Config {
     readonly batchSize: number;
     readonly perSecond: { readonly email: number; readonly sms: number };
     readonly defaultFromEmail: string | undefined;
+    /** An unknown outcome waits this long for a provider event before the provider is asked. */
+    readonly reconcileAfterMs: number;
+    readonly reconcileCron: string;
   };
   readonly guestPages: {
     /** Misses per client per 15 minutes before 429. */

@@ -238,6 +238,8 @@ function shapeConfig(v: RawValues): Config {
       batchSize: v.DISPATCH_BATCH_SIZE,
       perSecond: { email: v.EMAIL_SENDS_PER_SECOND, sms: v.SMS_SENDS_PER_SECOND },
       defaultFromEmail: v.EMAIL_FROM_DEFAULT,
+      reconcileAfterMs: v.RECONCILE_AFTER_SECONDS * 1000,
+      reconcileCron: v.RECONCILE_CRON,
     },
     guestPages: {
       missLimit: v.GUEST_MISS_LIMIT,

@@ -306,6 +306,16 @@ export const variables = {
     'How long a new notification waits so milestones of other shipments of the same order can join it in one message.',
     '20',
   ),
+  RECONCILE_AFTER_SECONDS: variable(
+    int(5, 604800),
+    'How long a send whose outcome is unknown waits for a provider event before the provider is asked (Twilio Messages list, SendGrid Email Activity); also the wait between asks that could not be answered.',
+    '600',
+  ),
+  RECONCILE_CRON: variable(
+    cron,
+    'When the worker looks for unknown outcomes due to be asked about (UTC).',
+    '* * * * *',
+  ),
   EMAIL_SENDS_PER_SECOND: variable(
     int(1, 10000),
     'Most emails per second per sender address, across all workers.',

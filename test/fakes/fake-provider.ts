@@ -224,6 +224,7 @@ export class FakeProvider {
       .filter((m) => !to || m.to === to)
       .filter((m) => !after || m.at >= new Date(after))
       .filter((m) => !before || m.at <= new Date(before))
+      .reverse() // newest first, as Twilio lists them
       .slice(0, pageSize)
       .map((m) => twilioResource(accountSid, m));
     const uri = `/2010-04-01/Accounts/${accountSid}/Messages.json${url.search}`;
