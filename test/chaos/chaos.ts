@@ -79,10 +79,17 @@ async function main(running: Running): Promise<string> {
     (_, i) => new AppProcess(`worker-${i + 1}`, 'worker', env, logDir),
   );
   running.processes.push(web, ...workers);
+  // Started one after the other: four cold tsx starts at once take minutes on a small machine.
   web.start();
-  for (const w of workers) w.start();
   const api = `http://127.0.0.1:${webPort}`;
-  await waitFor(async () => (await fetch(`${api}/healthz`).catch(() => null))?.ok === true, 60_000);
+  await waitFor(
+    async () => (await fetch(`${api}/healthz`).catch(() => null))?.ok === true,
+    180_000,
+  );
+  for (const w of workers) {
+    w.start();
+    await sleep(3_000);
+  }
   say('web and workers started');
 
   const chaos = new FaultInjector(workers, running.proxy, running.fake);
