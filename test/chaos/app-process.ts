@@ -12,6 +12,8 @@ export class AppProcess {
   private child?: ChildProcess;
   private readonly log: WriteStream;
   stopped = false;
+  /** The process logged that it is up (web listening, worker jobs scheduled). */
+  ready = false;
 
   constructor(
     readonly label: string,
@@ -29,9 +31,13 @@ export class AppProcess {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     child.stdout?.pipe(this.log, { end: false });
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (/"msg":"(worker started|web server listening)"/.test(chunk.toString())) this.ready = true;
+    });
     child.stderr?.pipe(this.log, { end: false });
     this.child = child;
     this.stopped = false;
+    this.ready = false;
   }
 
   get running(): boolean {

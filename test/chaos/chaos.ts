@@ -242,9 +242,8 @@ class FaultInjector {
     while (this.kills < kills && Date.now() < deadline - 4 * 60_000) {
       await sleep(3_000 + Math.random() * 6_000);
       if (this.kills === pauseAt && !pausing) pausing = this.pauseOnePastLease();
-      const candidates = this.workers.filter((w) => !w.stopped);
-      const victim = candidates[Math.floor(Math.random() * candidates.length)];
-      if (!victim) continue;
+      const victim = await this.runningWorker();
+      if (!victim) break;
       await victim.kill();
       this.kills++;
       victim.start();
@@ -261,8 +260,22 @@ class FaultInjector {
     });
   }
 
+  /**
+   * A random worker that has finished starting and runs its jobs: killing one still booting
+   * would interrupt nothing. On a busy machine this stretches the 3–9 s interval.
+   */
+  private async runningWorker(): Promise<AppProcess | undefined> {
+    while (Date.now() < deadline - 4 * 60_000) {
+      const candidates = this.workers.filter((w) => w.ready && !w.stopped);
+      const pick = candidates[Math.floor(Math.random() * candidates.length)];
+      if (pick) return pick;
+      await sleep(250);
+    }
+    return undefined;
+  }
+
   private async pauseOnePastLease(): Promise<void> {
-    const worker = this.workers.find((w) => w.running);
+    const worker = await this.runningWorker();
     if (!worker) return;
     worker.pause();
     say(`SIGSTOP ${worker.label} for ${leaseSeconds + 10} s`);
