@@ -18,6 +18,10 @@ import { createEmailSender, createSmsSender } from '../notify/senders/select-sen
 import { createCarrierRegistry } from '../tracking/carriers';
 import type { CarrierRegistry } from '../tracking/carrier-registry';
 import { Dispatcher } from '../notify/dispatch/dispatcher';
+import type { ProviderReconciler } from '../notify/reconcile/provider-reconciler';
+import { ReconcileService } from '../notify/reconcile/reconcile-service';
+import { createReconcilers } from '../notify/reconcile/select-reconcilers';
+import type { Channel } from '../tracking/domain/taxonomy';
 import { EmailRenderer } from '../notify/render/email-renderer';
 import { SmsRenderer } from '../notify/render/sms-renderer';
 import { systemClock, type Clock } from '../shared/clock';
@@ -56,7 +60,7 @@ export interface Container {
   /** The tracking engine: polling (worker) and pushed updates (web). */
   tracking: { poll: PollService; push: PushIngestion; recorder: TrackingRecorder };
   /** Outbox dispatch (worker). */
-  notify: { dispatcher: Dispatcher };
+  notify: { dispatcher: Dispatcher; reconciler: ReconcileService };
   /** Milestone events for merchants' own endpoints. */
   merchantWebhooks: MerchantWebhookService;
 }
@@ -67,6 +71,7 @@ export interface ContainerOverrides {
   processId?: string;
   senders?: Partial<Container['senders']>;
   carriers?: CarrierRegistry;
+  reconcilers?: Partial<Record<Channel, ProviderReconciler>>;
 }
 
 export function buildContainer(
@@ -123,7 +128,21 @@ export function buildContainer(
   // MJML is compiled once, here, as the container is built; each message is a string fill.
   const renderers = EmailRenderer.create().then((email) => ({ email, sms: new SmsRenderer() }));
   renderers.catch((err: unknown) => logger.fatal({ err }, 'email templates failed to compile'));
-  return { ...base, notify: { dispatcher: new Dispatcher(base, renderers) }, merchantWebhooks };
+  const reconciler = new ReconcileService({
+    notifications: repositories.notifications,
+    reconcilers: overrides.reconcilers ?? createReconcilers(config),
+    clock,
+    logger,
+    owner: processId,
+    leaseMs: config.worker.leaseMs,
+    waitMs: config.notify.reconcileAfterMs,
+    batchSize: config.notify.batchSize,
+  });
+  return {
+    ...base,
+    notify: { dispatcher: new Dispatcher(base, renderers), reconciler },
+    merchantWebhooks,
+  };
 }
 
 function buildTracking(

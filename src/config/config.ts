@@ -23,6 +23,8 @@ export interface Config {
     readonly sendgrid: {
       readonly apiKey: string | undefined;
       readonly webhookPublicKey: string | undefined;
+      /** API origin (global or EU residency); no trailing slash. */
+      readonly apiHost: string;
     };
   };
   readonly sms: {
@@ -32,6 +34,10 @@ export interface Config {
       readonly authToken: string | undefined;
       readonly messagingServiceSid: string | undefined;
       readonly fromNumber: string | undefined;
+      readonly region: string | undefined;
+      readonly edge: string | undefined;
+      /** Replaces the API origin (a local fake provider); region and edge then do not apply. */
+      readonly apiBaseUrl: string | undefined;
     };
   };
   readonly worker: {
@@ -97,6 +103,9 @@ export interface Config {
     readonly batchSize: number;
     readonly perSecond: { readonly email: number; readonly sms: number };
     readonly defaultFromEmail: string | undefined;
+    /** An unknown outcome waits this long for a provider event before the provider is asked. */
+    readonly reconcileAfterMs: number;
+    readonly reconcileCron: string;
   };
   readonly guestPages: {
     /** Misses per client per 15 minutes before 429. */

@@ -52,6 +52,14 @@ function productionProblems(v: RawValues, env: Source): string[] {
 
 function providerProblems(v: RawValues): string[] {
   const problems: string[] = [];
+  if (v.NODE_ENV === 'production') {
+    if (!v.SENDGRID_API_HOST.startsWith('https:'))
+      problems.push('SENDGRID_API_HOST must use https in production');
+    if (v.TWILIO_API_BASE_URL)
+      problems.push(
+        'TWILIO_API_BASE_URL is only for a local fake provider; use TWILIO_REGION and TWILIO_EDGE in production',
+      );
+  }
   if (v.EMAIL_TRANSPORT === 'sendgrid' && !v.SENDGRID_API_KEY) {
     problems.push(
       `SENDGRID_API_KEY is required when EMAIL_TRANSPORT=sendgrid (example: ${variables.SENDGRID_API_KEY.example})`,
@@ -155,7 +163,11 @@ function shapeConfig(v: RawValues): Config {
     log: { level: v.LOG_LEVEL },
     email: {
       transport: v.EMAIL_TRANSPORT,
-      sendgrid: { apiKey: v.SENDGRID_API_KEY, webhookPublicKey: v.SENDGRID_WEBHOOK_PUBLIC_KEY },
+      sendgrid: {
+        apiKey: v.SENDGRID_API_KEY,
+        webhookPublicKey: v.SENDGRID_WEBHOOK_PUBLIC_KEY,
+        apiHost: v.SENDGRID_API_HOST.replace(/\/+$/, ''),
+      },
     },
     sms: {
       transport: v.SMS_TRANSPORT,
@@ -164,6 +176,9 @@ function shapeConfig(v: RawValues): Config {
         authToken: v.TWILIO_AUTH_TOKEN,
         messagingServiceSid: v.TWILIO_MESSAGING_SERVICE_SID,
         fromNumber: v.TWILIO_FROM_NUMBER,
+        region: v.TWILIO_REGION,
+        edge: v.TWILIO_EDGE,
+        apiBaseUrl: v.TWILIO_API_BASE_URL?.replace(/\/+$/, ''),
       },
     },
     worker: {
@@ -223,6 +238,8 @@ function shapeConfig(v: RawValues): Config {
       batchSize: v.DISPATCH_BATCH_SIZE,
       perSecond: { email: v.EMAIL_SENDS_PER_SECOND, sms: v.SMS_SENDS_PER_SECOND },
       defaultFromEmail: v.EMAIL_FROM_DEFAULT,
+      reconcileAfterMs: v.RECONCILE_AFTER_SECONDS * 1000,
+      reconcileCron: v.RECONCILE_CRON,
     },
     guestPages: {
       missLimit: v.GUEST_MISS_LIMIT,

@@ -62,6 +62,19 @@ const webhookSecrets = optionalText
   )
   .transform((v) => Object.fromEntries(v ? pairs(v) : []));
 
+/** Twilio's documented edge locations (https://www.twilio.com/docs/global-infrastructure/edge-locations). */
+const twilioEdges = [
+  'ashburn',
+  'dublin',
+  'frankfurt',
+  'sao-paulo',
+  'singapore',
+  'sydney',
+  'tokyo',
+  'umatilla',
+  'roaming',
+] as const;
+
 /** Carrier codes a per-carrier setting may name (the adapters in src/tracking/carriers). */
 const carrierCodes = ['simulated', 'ups', 'fedex', 'usps', 'dhl', 'easypost'];
 const perCarrierNumbers = (what: string, min: number, max: number, integer: boolean) =>
@@ -152,6 +165,11 @@ export const variables = {
     'SendGrid signed event webhook verification key (base64 DER ECDSA public key).',
     'MFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE...',
   ),
+  SENDGRID_API_HOST: variable(
+    url,
+    'SendGrid API origin: https://api.sendgrid.com (global), https://api.eu.sendgrid.com for EU data residency; plain http only outside production (a local fake provider).',
+    'https://api.eu.sendgrid.com',
+  ),
   SMS_TRANSPORT: variable(
     z.enum(['log', 'twilio']),
     'SMS provider: log stores messages for /dev/outbox, twilio sends them.',
@@ -176,6 +194,26 @@ export const variables = {
     optionalText,
     'Default Twilio sender number in E.164 when no Messaging Service is used.',
     '+15005550006',
+  ),
+  TWILIO_REGION: variable(
+    optionalText.pipe(
+      z
+        .string()
+        .regex(/^[a-z]{2}\d$/, 'a Twilio region such as ie1 or au1')
+        .optional(),
+    ),
+    'Twilio processing region for API requests (us1 when unset); pair it with TWILIO_EDGE.',
+    'ie1',
+  ),
+  TWILIO_EDGE: variable(
+    optionalText.pipe(z.enum(twilioEdges).optional()),
+    `Twilio edge location the API requests enter through (${twilioEdges.join(', ')}); unset uses Twilio's default.`,
+    'dublin',
+  ),
+  TWILIO_API_BASE_URL: variable(
+    optionalText.pipe(url.optional()),
+    'Replaces the whole Twilio API origin (region and edge then do not apply), e.g. a local fake provider over plain http; outside production only.',
+    'http://127.0.0.1:4010',
   ),
   POLL_CRON: variable(
     cron,
@@ -267,6 +305,16 @@ export const variables = {
     int(0, 3600),
     'How long a new notification waits so milestones of other shipments of the same order can join it in one message.',
     '20',
+  ),
+  RECONCILE_AFTER_SECONDS: variable(
+    int(5, 604800),
+    'How long a send whose outcome is unknown waits for a provider event before the provider is asked (Twilio Messages list, SendGrid Email Activity); also the wait between asks that could not be answered.',
+    '600',
+  ),
+  RECONCILE_CRON: variable(
+    cron,
+    'When the worker looks for unknown outcomes due to be asked about (UTC).',
+    '* * * * *',
   ),
   EMAIL_SENDS_PER_SECOND: variable(
     int(1, 10000),

@@ -45,6 +45,26 @@ describe('SendGrid email sender (real @sendgrid/mail requests)', () => {
     });
   });
 
+  it('when the EU data-residency host is configured, then the same request goes to api.eu.sendgrid.com', async () => {
+    const scope = nock('https://api.eu.sendgrid.com', {
+      reqheaders: { authorization: 'Bearer SG.eu-key' },
+    })
+      .post('/v3/mail/send')
+      .reply(202, '', { 'X-Message-Id': 'sg-eu-1' });
+    const sender = new SendGridEmailSender('SG.eu-key', 'https://api.eu.sendgrid.com/');
+    expect(await sender.send(email)).toEqual({ providerMessageId: 'sg-eu-1' });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('when a plain http origin is configured (a local fake), then the SDK posts there', async () => {
+    const scope = nock('http://127.0.0.1:4010').post('/v3/mail/send').reply(202, '', {
+      'X-Message-Id': 'fake-1',
+    });
+    const sender = new SendGridEmailSender('SG.k', 'http://127.0.0.1:4010');
+    expect(await sender.send(email)).toEqual({ providerMessageId: 'fake-1' });
+    expect(scope.isDone()).toBe(true);
+  });
+
   it.each([
     [
       429,

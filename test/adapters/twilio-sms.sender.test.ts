@@ -62,6 +62,29 @@ describe('Twilio SMS sender (real twilio SDK requests)', () => {
     });
   });
 
+  it('when a region and edge are configured, then the SDK sends to that regional host', async () => {
+    const scope = nock('https://api.dublin.ie1.twilio.com', {
+      reqheaders: { authorization: basic },
+    })
+      .post(`/2010-04-01/Accounts/${sid}/Messages.json`)
+      .reply(201, { sid: 'SM-ie1' });
+    const sender = new TwilioSmsSender(sid, 'auth-token', { region: 'ie1', edge: 'dublin' });
+    expect(await sender.send(sms)).toEqual({ providerMessageId: 'SM-ie1' });
+    expect(scope.isDone()).toBe(true);
+  });
+
+  it('when an API base URL is configured, then every request goes to that origin over plain http', async () => {
+    const scope = nock('http://127.0.0.1:4010', { reqheaders: { authorization: basic } })
+      .post(`/2010-04-01/Accounts/${sid}/Messages.json`)
+      .reply(201, { sid: 'SM-fake' });
+    const sender = new TwilioSmsSender(sid, 'auth-token', {
+      region: 'ie1',
+      apiBaseUrl: 'http://127.0.0.1:4010',
+    });
+    expect(await sender.send(sms)).toEqual({ providerMessageId: 'SM-fake' });
+    expect(scope.isDone()).toBe(true);
+  });
+
   it.each([
     [400, 21211, 'permanent', true],
     [400, 21610, 'permanent', true],

@@ -412,4 +412,65 @@ export class NotificationRepository {
       })),
     };
   }
+
+  // ---- Reconciliation of unknown outcomes ------------------------------------------------
+  // Kept apart from the dispatch claims: these only ever take `unknown` notifications, and
+  // every write below is fenced by the claim and guarded by the state it expects.
+
+  /**
+   * Claims `unknown` notifications that have had no change (no provider event, no earlier
+   * attempt to reconcile) since `quietSince`, so each is asked about by one worker at a time.
+   */
+  async claimUnknownToReconcile(options: {
+    owner: string;
+    now: Date;
+    leaseMs: number;
+    limit: number;
+    quietSince: Date;
+  }): Promise<Claim[]> {
+    return claimDue(NotificationModel, {
+      ...options,
+      due: { state: 'unknown', updatedAt: { $lte: options.quietSince } },
+      sort: { updatedAt: 1 },
+    });
+  }
+
+  /** The provider has the message: it was sent, with the provider's id. */
+  async markReconciledSent(
+    id: string,
+    fence: number,
+    found: { providerMessageId: string; sentAt: Date },
+    now: Date,
+  ): Promise<boolean> {
+    return this.reconciled(id, fence, {
+      $set: {
+        state: 'sent',
+        providerMessageId: found.providerMessageId,
+        sentAt: found.sentAt,
+        lease: null,
+      },
+      $push: { history: { at: now, state: 'sent', reason: 'reconciled_sent' } },
+    });
+  }
+
+  /** The provider was asked and has no such message: send it again. */
+  async markReconciledNotSent(id: string, fence: number, now: Date): Promise<boolean> {
+    return this.reconciled(id, fence, {
+      $set: { state: 'pending', notBefore: now, lease: null },
+      $push: { history: { at: now, state: 'pending', reason: 'reconciled_not_sent' } },
+    });
+  }
+
+  /** The provider could not be asked: it stays unknown, and the record says why. */
+  async recordCannotAsk(id: string, fence: number, reason: string, now: Date): Promise<boolean> {
+    return this.reconciled(id, fence, {
+      $set: { lease: null },
+      $push: { history: { at: now, state: 'unknown', reason: 'cannot_ask', detail: reason } },
+    });
+  }
+
+  private async reconciled(id: string, fence: number, update: Record<string, unknown>) {
+    const result = await NotificationModel.updateOne({ _id: id, fence, state: 'unknown' }, update);
+    return result.modifiedCount === 1;
+  }
 }

@@ -6,6 +6,13 @@ import { LogSmsSender } from './log/log-sms.sender';
 import { SendGridEmailSender } from './sendgrid/sendgrid-email.sender';
 import { TwilioSmsSender } from './twilio/twilio-sms.sender';
 import type { SmsSender } from './sms-sender';
+import type { TwilioEndpoint } from './twilio/twilio-client';
+
+/** Where configuration says the Twilio API is reached. */
+export function twilioEndpoint(config: Config): TwilioEndpoint {
+  const { region, edge, apiBaseUrl } = config.sms.twilio;
+  return { region, edge, apiBaseUrl };
+}
 
 /** Picks the email provider named by EMAIL_TRANSPORT. */
 export function createEmailSender(config: Config, devMessages: DevMessageRepository): EmailSender {
@@ -14,7 +21,10 @@ export function createEmailSender(config: Config, devMessages: DevMessageReposit
       return new LogEmailSender(devMessages);
     case 'sendgrid':
       // loadConfig guarantees the key is present with this transport.
-      return new SendGridEmailSender(config.email.sendgrid.apiKey as string);
+      return new SendGridEmailSender(
+        config.email.sendgrid.apiKey as string,
+        config.email.sendgrid.apiHost,
+      );
   }
 }
 
@@ -27,6 +37,7 @@ export function createSmsSender(config: Config, devMessages: DevMessageRepositor
       return new TwilioSmsSender(
         config.sms.twilio.accountSid as string,
         config.sms.twilio.authToken as string,
+        twilioEndpoint(config),
       );
   }
 }

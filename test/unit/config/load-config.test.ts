@@ -70,6 +70,57 @@ describe('loadConfig', () => {
     expect(problems.join('\n')).toMatch(/TWILIO_MESSAGING_SERVICE_SID or TWILIO_FROM_NUMBER/);
   });
 
+  it('when provider endpoints are configured, then they reach the senders trimmed and typed', () => {
+    const config = loadConfig(
+      {
+        NODE_ENV: 'development',
+        SENDGRID_API_HOST: 'https://api.eu.sendgrid.com/',
+        TWILIO_REGION: 'ie1',
+        TWILIO_EDGE: 'dublin',
+        TWILIO_API_BASE_URL: 'http://127.0.0.1:4010/',
+      },
+      configDir,
+    );
+    expect(config.email.sendgrid.apiHost).toBe('https://api.eu.sendgrid.com');
+    expect(config.sms.twilio).toMatchObject({
+      region: 'ie1',
+      edge: 'dublin',
+      apiBaseUrl: 'http://127.0.0.1:4010',
+    });
+    expect(loadConfig({ NODE_ENV: 'development' }, configDir).email.sendgrid.apiHost).toBe(
+      'https://api.sendgrid.com',
+    );
+  });
+
+  it('when provider endpoints are malformed, then each is named', () => {
+    const text = problemsOf({
+      NODE_ENV: 'development',
+      SENDGRID_API_HOST: 'ftp://sendgrid',
+      TWILIO_REGION: 'ireland',
+      TWILIO_EDGE: 'mars',
+      TWILIO_API_BASE_URL: 'not a url',
+    }).join('\n');
+    expect(text).toMatch(/SENDGRID_API_HOST: /);
+    expect(text).toMatch(/TWILIO_REGION: a Twilio region/);
+    expect(text).toMatch(/TWILIO_EDGE: /);
+    expect(text).toMatch(/TWILIO_API_BASE_URL: /);
+  });
+
+  it('when production points the providers at plain http or a base-URL override, then it refuses', () => {
+    const text = problemsOf({
+      NODE_ENV: 'production',
+      MONGODB_URI: 'mongodb://db/x',
+      PUBLIC_BASE_URL: 'https://track.example.com',
+      TOKEN_SECRET: 'x'.repeat(40),
+      EMAIL_TRANSPORT: 'log',
+      SMS_TRANSPORT: 'log',
+      SENDGRID_API_HOST: 'http://api.sendgrid.com',
+      TWILIO_API_BASE_URL: 'http://127.0.0.1:4010',
+    }).join('\n');
+    expect(text).toMatch(/SENDGRID_API_HOST must use https in production/);
+    expect(text).toMatch(/TWILIO_API_BASE_URL is only for a local fake provider/);
+  });
+
   it('when production is fully configured with log transports, then it starts without demo mode', () => {
     const config = loadConfig(
       {

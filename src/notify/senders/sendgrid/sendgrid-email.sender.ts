@@ -1,4 +1,5 @@
 import { MailService } from '@sendgrid/mail';
+import { createSendGridClient } from './sendgrid-client';
 import type { EmailSender, OutgoingEmail } from '../email-sender';
 import { classifyNetworkError, retryAfterMs } from '../network-error';
 import { SendError } from '../send-error';
@@ -43,9 +44,9 @@ export class SendGridEmailSender implements EmailSender {
   readonly name = 'sendgrid';
   private readonly client = new MailService();
 
-  constructor(apiKey: string, timeoutMs = 15_000) {
-    this.client.setApiKey(apiKey);
-    this.client.setTimeout(timeoutMs);
+  /** `apiHost` is the API origin: https://api.sendgrid.com, or https://api.eu.sendgrid.com. */
+  constructor(apiKey: string, apiHost?: string, timeoutMs = 15_000) {
+    this.client.setClient(createSendGridClient(apiKey, apiHost, timeoutMs));
   }
 
   async send(email: OutgoingEmail): Promise<{ providerMessageId: string }> {

@@ -1,7 +1,8 @@
-import twilio from 'twilio';
+import type twilio from 'twilio';
 import { classifyNetworkError } from '../network-error';
 import { SendError } from '../send-error';
 import type { OutgoingSms, SmsSender } from '../sms-sender';
+import { createTwilioClient, type TwilioEndpoint } from './twilio-client';
 
 /**
  * Twilio error codes that will never succeed for this number (https://www.twilio.com/docs/api/errors);
@@ -47,8 +48,13 @@ export class TwilioSmsSender implements SmsSender {
   readonly name = 'twilio';
   private readonly client: twilio.Twilio;
 
-  constructor(accountSid: string, authToken: string, timeoutMs = 15_000) {
-    this.client = twilio(accountSid, authToken, { timeout: timeoutMs });
+  constructor(
+    accountSid: string,
+    authToken: string,
+    endpoint: TwilioEndpoint = {},
+    timeoutMs = 15_000,
+  ) {
+    this.client = createTwilioClient(accountSid, authToken, endpoint, timeoutMs);
   }
 
   async send(sms: OutgoingSms): Promise<{ providerMessageId: string }> {
