@@ -3,6 +3,7 @@ import { NotificationModel } from '../models';
 import {
   candidateQuery,
   claimCandidates,
+  claimDue,
   leaseFreeNow,
   type Candidate,
   type Claim,

@@ -68,13 +68,15 @@ async function unknownNotification(c: Container, channel: 'email' | 'sms'): Prom
     ],
     now,
   );
-  const claims = await c.repositories.notifications.claimDue({
-    owner: 'crashed-worker',
-    now,
-    leaseMs: 60_000,
-    limit: 100,
-    dueBy: now,
-  });
+  const claims = (
+    await c.repositories.notifications.claimDueGroups({
+      owner: 'crashed-worker',
+      now,
+      leaseMs: 60_000,
+      limit: 100,
+      dueBy: now,
+    })
+  ).map((g) => g.leader.claim);
   for (const claim of claims) {
     const found = await c.repositories.notifications.findById(claim.id);
     if (found?.idempotencyKey !== key) continue;
