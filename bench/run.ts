@@ -4,11 +4,12 @@
  * and the run ends with `BENCH summary pass=<n> fail=<n>`; the exit code is 1 when any failed.
  */
 import { benchLine, type Bench, type BenchResult } from './bench-kit';
+import { dispatchBench } from './dispatch.bench';
 import { pollBench } from './poll.bench';
 import { renderBench } from './render.bench';
 import { statusPageBench } from './status-page.bench';
 
-const benches: Bench[] = [pollBench, statusPageBench, renderBench];
+const benches: Bench[] = [pollBench, dispatchBench, statusPageBench, renderBench];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

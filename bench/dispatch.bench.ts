@@ -1,0 +1,137 @@
+/**
+ * Black Friday dispatch (issue 17): N due emails through the full send policy (preferences,
+ * consent, suppressions, quiet hours, daily cap, grouping, per-sender limits) to the log sender,
+ * against `insertOne` × N of the same documents with the raw driver, in the same run.
+ */
+import mongoose from 'mongoose';
+import { buildContainer } from '../src/app/container';
+import { connectDatabase, disconnectDatabase } from '../src/db/connection';
+import { loadConfig } from '../src/config/load-config';
+import { defaultMerchantPreferences } from '../src/merchants/merchant';
+import { createLogger } from '../src/shared/logger';
+import { benchDatabase } from './bench-database';
+import type { Bench } from './bench-kit';
+
+const { ObjectId } = mongoose.mongo;
+
+function outboxEntries(merchantId: mongoose.mongo.ObjectId, count: number, now: number) {
+  return Array.from({ length: count }, (_, i) => {
+    const orderId = new ObjectId();
+    const shipmentId = new ObjectId();
+    return {
+      order: {
+        _id: orderId,
+        merchantId,
+        externalId: `bench-${i}`,
+        orderNumber: `B${i}`,
+        guest: {
+          email: `guest${i}@example.com`,
+          emailNormalized: `guest${i}@example.com`,
+          locale: 'en',
+          timezone: 'UTC',
+          consent: { email: { granted: true }, sms: { granted: false } },
+          preferences: { channels: { email: true, sms: true }, level: 'all', stopped: false },
+        },
+        destination: { city: 'Boston', country: 'US' },
+        items: [{ name: 'Mug', quantity: 1 }],
+      },
+      shipment: {
+        _id: shipmentId,
+        merchantId,
+        orderId,
+        carrier: 'simulated',
+        trackingNumber: `SIM${i + 1}HAPPY`,
+        status: 'in_transit',
+        events: [],
+        milestones: [],
+        nextPollAt: null,
+        lease: null,
+        fence: 0,
+        createdAt: new Date(now),
+      },
+      notification: {
+        idempotencyKey: `${shipmentId.toHexString()}:shipped:email`,
+        merchantId,
+        orderId,
+        shipmentIds: [shipmentId],
+        milestone: 'shipped',
+        channel: 'email',
+        recipient: `guest${i}@example.com`,
+        template: 'shipped',
+        locale: 'en',
+        state: 'pending',
+        history: [{ at: new Date(now), state: 'pending', reason: 'created' }],
+        attempts: 0,
+        notBefore: new Date(now - 60_000),
+        appliedEvents: [],
+        lease: null,
+        fence: 0,
+        createdAt: new Date(now),
+        updatedAt: new Date(now),
+      },
+    };
+  });
+}
+
+export const dispatchBench: Bench = {
+  name: 'dispatch',
+  async run({ quick }) {
+    const count = quick ? 500 : 5_000;
+    const database = await benchDatabase();
+    const dbName = `bench_dispatch_${Date.now()}`;
+    await connectDatabase(database.uri, dbName);
+    try {
+      const db = mongoose.connection.db!;
+      const merchantId = new ObjectId();
+      await db.collection('merchants').insertOne({
+        _id: merchantId,
+        name: 'Bench & Co',
+        slug: 'bench',
+        branding: { displayName: 'Bench & Co', primaryColor: '#7c3aed' },
+        senders: { email: { from: 'orders@bench.example' }, sms: {} },
+        preferences: defaultMerchantPreferences(),
+      });
+      const entries = outboxEntries(merchantId, count, Date.now());
+      // Baseline: the same outbox documents written one insertOne at a time.
+      const baselineStarted = performance.now();
+      for (const e of entries)
+        await db.collection('baseline').insertOne({ ...e.notification, _id: new ObjectId() });
+      const baselineRate = count / ((performance.now() - baselineStarted) / 1000);
+      await db.collection('orders').insertMany(entries.map((e) => e.order));
+      await db.collection('shipments').insertMany(entries.map((e) => e.shipment));
+      await db.collection('notifications').insertMany(entries.map((e) => e.notification));
+      const config = loadConfig({
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'silent',
+        MONGODB_URI: database.uri,
+        DISPATCH_BATCH_SIZE: '500',
+        EMAIL_SENDS_PER_SECOND: '10000',
+      });
+      const container = buildContainer(config, createLogger('silent'));
+      const started = performance.now();
+      let sent = 0;
+      for (;;) {
+        const summary = await container.notify.dispatcher.dispatchDue();
+        sent += summary.sent;
+        if (summary.claimed === 0) break;
+      }
+      const rate = sent / ((performance.now() - started) / 1000);
+      console.log(`dispatch: ${sent} of ${count} sent at ${rate.toFixed(0)}/s`);
+      return [
+        {
+          name: 'dispatch-throughput',
+          value: rate,
+          unit: 'notifications/s',
+          baseline: baselineRate,
+          ratio: baselineRate / rate,
+          target: '>=1000/s,ratio<=2.5',
+          pass: sent === count && rate >= 1000 && baselineRate / rate <= 2.5,
+        },
+      ];
+    } finally {
+      await mongoose.connection.db?.dropDatabase();
+      await disconnectDatabase();
+      await database.stop();
+    }
+  },
+};
