@@ -30,13 +30,30 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
+const offsets = new Map<string, number>();
+
+/** Minutes the zone is ahead of UTC at `at`; zones change offset only on whole UTC hours. */
+function offsetMinutes(at: Date, timeZone: string): number {
+  const hour = Math.floor(at.getTime() / 3_600_000);
+  const key = `${timeZone}:${hour}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    const parts: Record<string, number> = {};
+    for (const p of partsFormatter(timeZone).formatToParts(new Date(hour * 3_600_000)))
+      if (p.type !== 'literal') parts[p.type] = Number(p.value);
+    const local = Date.UTC(parts.year!, parts.month! - 1, parts.day!, parts.hour, parts.minute);
+    offset = Math.round((local - hour * 3_600_000) / 60_000);
+    if (offsets.size > 50_000) offsets.clear();
+    offsets.set(key, offset);
+  }
+  return offset;
+}
+
 /** The local day number of an instant and the local hour of day (fractional). */
 export function localTime(at: Date, timeZone: string): { day: number; hour: number } {
-  const parts: Record<string, number> = {};
-  for (const p of partsFormatter(timeZone).formatToParts(at))
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
-  const day = Math.floor(Date.UTC(parts.year!, parts.month! - 1, parts.day!) / dayMs);
-  return { day, hour: parts.hour! + parts.minute! / 60 };
+  const local = at.getTime() + offsetMinutes(at, timeZone) * 60_000;
+  const day = Math.floor(local / dayMs);
+  return { day, hour: (local - day * dayMs) / 3_600_000 };
 }
 
 export function localDay(at: Date, timeZone: string): number {
@@ -89,4 +106,15 @@ export function businessHoursBetween(from: Date, to: Date, calendar: BusinessCal
 export function weekStart(day: number): number {
   const weekday = new Date(day * dayMs).getUTCDay();
   return day - ((weekday + 6) % 7);
+}
+
+/** The instant a local wall-clock time (day number, fractional hour) names in `timeZone`. */
+export function atLocal(day: number, hour: number, timeZone: string): Date {
+  const wanted = day * dayMs + hour * 3_600_000;
+  let guess = wanted;
+  for (let i = 0; i < 2; i++) {
+    const local = localTime(new Date(guess), timeZone);
+    guess += wanted - (local.day * dayMs + local.hour * 3_600_000);
+  }
+  return new Date(guess);
 }
