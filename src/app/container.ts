@@ -9,6 +9,7 @@ import { MerchantRepository } from '../db/repositories/merchant.repository';
 import { NotificationRepository } from '../db/repositories/notification.repository';
 import { OrderRepository } from '../db/repositories/order.repository';
 import { ShipmentRepository } from '../db/repositories/shipment.repository';
+import { LaneStatsRepository } from '../db/repositories/lane-stats.repository';
 import { StatusTokenRepository } from '../db/repositories/status-token.repository';
 import { SuppressionRepository } from '../db/repositories/suppression.repository';
 import type { EmailSender } from '../notify/senders/email-sender';
@@ -23,6 +24,7 @@ import { systemClock, type Clock } from '../shared/clock';
 import { PollService } from '../tracking/poll/poll-service';
 import { PushIngestion } from '../tracking/push/push-ingestion';
 import { TrackingRecorder } from '../tracking/tracking-recorder';
+import { DeliveryEstimates } from '../tracking/delivery-estimates';
 import { trackingPolicy } from '../tracking/tracking-policy';
 import type { Logger } from '../shared/logger';
 import { newProcessIdentity } from '../shared/process-identity';
@@ -39,6 +41,7 @@ export interface Repositories {
   rateWindows: RateWindowRepository;
   erasure: ErasureRepository;
   webhooks: WebhookRepository;
+  laneStats: LaneStatsRepository;
 }
 
 /** Everything the services need, built in one place: entry points and tests share it. */
@@ -84,6 +87,7 @@ export function buildContainer(
     rateWindows: new RateWindowRepository(),
     erasure: new ErasureRepository(),
     webhooks: new WebhookRepository(),
+    laneStats: new LaneStatsRepository(),
   };
   const clock = overrides.clock ?? systemClock;
   const processId = overrides.processId ?? newProcessIdentity('porchlight');
@@ -138,6 +142,12 @@ function buildTracking(
     policy,
     random: Math.random,
     logger,
+    estimates: new DeliveryEstimates({
+      laneStats: repositories.laneStats,
+      orders: repositories.orders,
+      standards: config.tracking.serviceStandards,
+      logger,
+    }),
     onMilestone: (order, shipment, milestone, now) =>
       merchantWebhooks.milestoneReached(order, shipment, milestone, now),
   });

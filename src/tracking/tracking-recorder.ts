@@ -11,6 +11,7 @@ import { planIntents } from '../notify/domain/plan-intents';
 import type { Order } from '../orders/order';
 import type { Logger } from '../shared/logger';
 import type { CarrierOutcome } from './carrier';
+import type { DeliveryEstimates } from './delivery-estimates';
 import { planShipmentUpdate, type TrackingPolicy } from './domain/plan-update';
 import type { Random } from './domain/poll-schedule';
 import type { Shipment } from './shipment';
@@ -39,6 +40,8 @@ export interface TrackingRecorderDeps {
   policy: TrackingPolicy;
   random: Random;
   logger: Logger;
+  /** Delivery estimates: lane statistics loaded per batch, learned from each delivery. */
+  estimates?: DeliveryEstimates;
   /** Told of every milestone reached (merchant webhooks); idempotent per shipment and milestone. */
   onMilestone?: (
     order: Order,
@@ -70,6 +73,11 @@ export class TrackingRecorder {
     const intents: NotificationIntent[] = [];
     const finishedOrders = new Set<string>();
     let milestones = 0;
+    const estimation = await this.deps.estimates?.contextsFor(
+      checks.map((c) => c.shipment),
+      now,
+    );
+    const delivered: Shipment[] = [];
     for (const { shipment, fence, outcome } of checks) {
       const merchant = await merchantOf(shipment.merchantId);
       const plan = planShipmentUpdate(shipment, outcome, {
@@ -77,7 +85,10 @@ export class TrackingRecorder {
         policy: this.deps.policy,
         collapseMilestones: merchant?.preferences.collapseMilestones ?? true,
         random: this.deps.random,
+        estimation: estimation?.get(shipment.id),
       });
+      if (plan.becameFinal && plan.changes.status === 'delivered')
+        delivered.push({ ...shipment, ...plan.changes });
       writes.push({ id: shipment.id, fence, changes: plan.changes });
       milestones += plan.reached.length;
       if (plan.becameFinal) finishedOrders.add(shipment.orderId);
@@ -104,6 +115,7 @@ export class TrackingRecorder {
         { lost: writes.length - completed },
         'checks discarded: their lease moved to another worker',
       );
+    await this.deps.estimates?.learn(delivered);
     for (const orderId of finishedOrders)
       await this.expireLinksIfDone(orderId, merchantOf, orderOf);
     return { completed, milestones, intents: inserted };

@@ -8,3 +8,4 @@ export { SuppressionModel } from './suppression.model';
 export { DevMessageModel } from './dev-message.model';
 export { RateWindowModel } from './rate-window.model';
 export { WebhookEndpointModel, WebhookDeliveryModel } from './webhook.model';
+export { LaneStatsModel } from './lane-stats.model';

@@ -25,6 +25,8 @@ export const defaultEstimatorPolicy: EstimatorPolicy = {
   lookbackWeeks: 12,
   windowDays: 2,
   singleDayShare: 0.85,
-  delayQuantile: 0.9,
-  delayMarginHours: 0,
+  // Tuned on a synthetic history (seed 1): the 90th percentile alone flagged 30 % of on-time
+  // parcels, because a lost scan doubles an ordinary gap; this keeps false alarms under 5 %.
+  delayQuantile: 0.97,
+  delayMarginHours: 4,
 };

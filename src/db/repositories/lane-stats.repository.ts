@@ -1,0 +1,70 @@
+import { LaneStatsModel } from '../models';
+import { isDuplicateKeyError } from '../to-entity';
+import type {
+  DeliveryObservation,
+  Histogram,
+  LaneStats,
+} from '../../tracking/estimate/transit-stats';
+
+type Counts = Record<string, Record<string, number>>;
+
+function histograms(counts: Counts | undefined): Record<string, Histogram> {
+  const out: Record<string, Histogram> = {};
+  for (const [stage, bins] of Object.entries(counts ?? {})) {
+    const histogram: Histogram = [];
+    for (const [bin, n] of Object.entries(bins)) histogram[Number(bin)] = n;
+    out[stage] = Array.from(histogram, (n) => n ?? 0);
+  }
+  return out;
+}
+
+/** The increments one delivery adds to each of its lanes' week. */
+function incrementsOf(observation: DeliveryObservation): Record<string, number> {
+  const inc: Record<string, number> = { deliveries: 1 };
+  for (const [stage, days] of Object.entries(observation.toDelivery))
+    inc[`toDelivery.${stage}.${days}`] = 1;
+  for (const { stage, bin } of observation.gaps)
+    inc[`gaps.${stage}.${bin}`] = (inc[`gaps.${stage}.${bin}`] ?? 0) + 1;
+  return inc;
+}
+
+/** Per-lane weekly transit statistics, learned one delivery at a time. */
+export class LaneStatsRepository {
+  /** Adds a delivered parcel to every lane it belongs to: one atomic upsert per lane. */
+  async record(lanes: readonly string[], observation: DeliveryObservation): Promise<void> {
+    const inc = incrementsOf(observation);
+    await Promise.all(
+      lanes.map(async (lane) => {
+        const upsert = () =>
+          LaneStatsModel.updateOne(
+            { lane, week: observation.week },
+            { $inc: inc },
+            { upsert: true, strict: false },
+          );
+        try {
+          await upsert();
+        } catch (error) {
+          // Two first deliveries of a lane's week raced to insert it; the retry increments it.
+          if (!isDuplicateKeyError(error)) throw error;
+          await upsert();
+        }
+      }),
+    );
+  }
+
+  /** Each lane's weeks from `sinceWeek` on, newest first, in one query. */
+  async weeksOf(lanes: readonly string[], sinceWeek: string): Promise<Map<string, LaneStats[]>> {
+    const docs = await LaneStatsModel.find({
+      lane: { $in: [...new Set(lanes)] },
+      week: { $gte: sinceWeek },
+    })
+      .sort({ week: -1 })
+      .lean<Array<{ lane: string; toDelivery?: Counts; gaps?: Counts }>>();
+    const byLane = new Map<string, LaneStats[]>();
+    for (const doc of docs) {
+      const weeks = byLane.get(doc.lane) ?? byLane.set(doc.lane, []).get(doc.lane)!;
+      weeks.push({ toDelivery: histograms(doc.toDelivery), gaps: histograms(doc.gaps) });
+    }
+    return byLane;
+  }
+}
