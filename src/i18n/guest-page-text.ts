@@ -41,6 +41,8 @@ export interface GuestPageText {
   deliveredOn: (date: string) => string;
   etaUnknown: string;
   originallyExpected: (date: string) => string;
+  /** Labels a delivery window Porchlight estimated itself (the carrier gave no date). */
+  ourEstimate: string;
   latestUpdate: string;
   carrier: string;
   trackingNumber: string;
@@ -115,6 +117,8 @@ const en: GuestPageText = {
   deliveredOn: (d) => `Delivered on ${d}`,
   etaUnknown: 'The carrier has not given a delivery date yet.',
   originallyExpected: (d) => `Originally expected ${d}`,
+  ourEstimate:
+    'Porchlight’s estimate from recent deliveries on this route; the carrier has not given a date.',
   latestUpdate: 'Latest update',
   carrier: 'Carrier',
   trackingNumber: 'Tracking number',
@@ -232,6 +236,8 @@ const es: GuestPageText = {
   deliveredOn: (d) => `Entregado el ${d}`,
   etaUnknown: 'El transportista aún no ha indicado una fecha de entrega.',
   originallyExpected: (d) => `Previsto inicialmente para el ${d}`,
+  ourEstimate:
+    'Estimación de Porchlight según entregas recientes en esta ruta; el transportista no ha indicado fecha.',
   latestUpdate: 'Última novedad',
   carrier: 'Transportista',
   trackingNumber: 'Número de seguimiento',
@@ -349,6 +355,8 @@ const fr: GuestPageText = {
   deliveredOn: (d) => `Livré le ${d}`,
   etaUnknown: "Le transporteur n'a pas encore donné de date de livraison.",
   originallyExpected: (d) => `Prévu initialement le ${d}`,
+  ourEstimate:
+    'Estimation de Porchlight d’après les livraisons récentes sur ce trajet ; le transporteur n’a pas donné de date.',
   latestUpdate: 'Dernière mise à jour',
   carrier: 'Transporteur',
   trackingNumber: 'Numéro de suivi',
@@ -467,6 +475,8 @@ const de: GuestPageText = {
   deliveredOn: (d) => `Zugestellt am ${d}`,
   etaUnknown: 'Der Versanddienstleister hat noch kein Lieferdatum genannt.',
   originallyExpected: (d) => `Ursprünglich erwartet am ${d}`,
+  ourEstimate:
+    'Schätzung von Porchlight nach den letzten Zustellungen auf dieser Strecke; der Versanddienstleister hat kein Datum genannt.',
   latestUpdate: 'Neueste Meldung',
   carrier: 'Versanddienstleister',
   trackingNumber: 'Sendungsnummer',
