@@ -82,6 +82,34 @@ function view(shipments: Shipment[]) {
 }
 
 describe('status view', () => {
+  it("when the carrier gives no date but Porchlight estimated a window, then the page shows the window labelled as Porchlight's estimate", () => {
+    const estimate = {
+      from: '2026-12-01',
+      to: '2026-12-02',
+      mostLikely: '2026-12-01',
+      source: 'porchlight' as const,
+      confidence: 0.9,
+    };
+    const result = view([shipment({ estimate })]);
+    expect(statusViewSchema.parse(result)).toBeTruthy();
+    expect(result.shipments[0]?.delivery).toMatchObject({
+      estimatedDate: '2026-12-01',
+      text: expect.stringMatching(/^Tue, Dec 1\s–\sWed, Dec 2$/),
+      estimateSource: 'porchlight',
+      estimateNote: en.ourEstimate,
+    });
+    const carrierDated = view([
+      shipment({
+        estimate: { ...estimate, source: 'carrier' },
+        eta: { current: { date: '2026-12-03', source: 'carrier', recordedAt: now } },
+      }),
+    ]);
+    expect(carrierDated.shipments[0]?.delivery).toMatchObject({
+      estimateSource: 'carrier',
+      estimateNote: null,
+    });
+  });
+
   it('when a parcel went to a pickup point, then the third step is pickup and progress reads as text', () => {
     const progress = deliveryProgress('available_for_pickup', ['in_transit', 'pending'], en);
     expect(progress.steps.map((s) => s.key)).toEqual(['ordered', 'shipped', 'pickup', 'delivered']);
