@@ -1,9 +1,10 @@
 import { LaneStatsModel } from '../models';
 import { isDuplicateKeyError } from '../to-entity';
-import type {
-  DeliveryObservation,
-  Histogram,
-  LaneStats,
+import {
+  total,
+  type DeliveryObservation,
+  type Histogram,
+  type LaneStats,
 } from '../../tracking/estimate/transit-stats';
 
 type Counts = Record<string, Record<string, number>>;
@@ -49,6 +50,22 @@ export class LaneStatsRepository {
           await upsert();
         }
       }),
+    );
+  }
+
+  /** Adds whole weeks of counts at once (the demo seeds lanes from a synthetic history). */
+  async addWeeks(entries: Array<{ lane: string; week: string; stats: LaneStats }>): Promise<void> {
+    if (entries.length === 0) return;
+    await LaneStatsModel.bulkWrite(
+      entries.map(({ lane, week, stats }) => {
+        const inc: Record<string, number> = {};
+        for (const kind of ['toDelivery', 'gaps'] as const)
+          for (const [stage, histogram] of Object.entries(stats[kind]))
+            histogram?.forEach((n, bin) => n && (inc[`${kind}.${stage}.${bin}`] = n));
+        inc.deliveries = Math.max(0, ...Object.values(stats.toDelivery).map((h) => total(h)));
+        return { updateOne: { filter: { lane, week }, update: { $inc: inc }, upsert: true } };
+      }),
+      { ordered: false },
     );
   }
 

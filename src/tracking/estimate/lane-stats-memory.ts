@@ -31,6 +31,13 @@ export class MemoryLaneStats {
     }
   }
 
+  /** Every lane's weeks, for writing them out at once (the demo's seed). */
+  entries(): Array<{ lane: string; week: string; stats: LaneStats }> {
+    return [...this.weeks].flatMap(([lane, byWeek]) =>
+      [...byWeek].map(([week, stats]) => ({ lane, week, stats })),
+    );
+  }
+
   /** Per lane (in the order given), the weeks from `sinceWeek` on, newest first. */
   lanesFor(lanes: readonly string[], sinceWeek: string): LaneStats[][] {
     const since = dateToDay(sinceWeek);

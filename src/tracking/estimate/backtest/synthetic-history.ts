@@ -28,6 +28,8 @@ export interface HistoryOptions {
   weeks: number;
   /** Parcels per ordinary week across all lanes (peak weeks carry more). */
   parcelsPerWeek: number;
+  /** The network to simulate; the four-carrier one of synthetic-lanes.ts by default. */
+  lanes?: readonly SyntheticLane[];
 }
 
 /** Deterministic random numbers (mulberry32) so every run replays the same history. */
@@ -49,11 +51,11 @@ function inPeak(day: number): boolean {
   return (month === 10 && date.getUTCDate() >= 23) || (month === 11 && date.getUTCDate() <= 24);
 }
 
-function pickLane(random: () => number): SyntheticLane {
-  const sum = syntheticLanes.reduce((a, l) => a + l.weight, 0);
+function pickLane(lanes: readonly SyntheticLane[], random: () => number): SyntheticLane {
+  const sum = lanes.reduce((a, l) => a + l.weight, 0);
   let x = random() * sum;
-  for (const lane of syntheticLanes) if ((x -= lane.weight) < 0) return lane;
-  return syntheticLanes.at(-1)!;
+  for (const lane of lanes) if ((x -= lane.weight) < 0) return lane;
+  return lanes.at(-1)!;
 }
 
 /** Business days this parcel spends between pickup and delivery. */
@@ -161,7 +163,7 @@ export function syntheticHistory(
     const perDay = (options.parcelsPerWeek / 5) * (inPeak(day) ? 1.8 : 1);
     const count = Math.floor(perDay + random());
     for (let i = 0; i < count; i++) {
-      const lane = pickLane(random);
+      const lane = pickLane(options.lanes ?? syntheticLanes, random);
       const calendar = calendarOf(carrierStandards(standards, lane.carrier));
       if (!isBusinessDay(day, calendar)) continue;
       shipments.push(journey(`P${shipments.length + 1}`, lane, day, calendar, random));
