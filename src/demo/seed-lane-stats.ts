@@ -7,39 +7,34 @@ import { observeDelivery } from '../tracking/estimate/transit-stats';
 import { syntheticHistory } from '../tracking/estimate/backtest/synthetic-history';
 import type { SyntheticLane } from '../tracking/estimate/backtest/synthetic-lanes';
 
-/** The simulated carrier's lanes: from Columbus, Ohio to each demo destination. */
-const demoLanes: SyntheticLane[] = [
-  { region: 'NY', country: 'US', transitDays: 2, onTime: 0.85 },
-  { region: 'MD', country: 'ES', transitDays: 4, onTime: 0.8 },
-  { region: 'ARA', country: 'FR', transitDays: 4, onTime: 0.8 },
-  { region: 'BE', country: 'DE', transitDays: 3, onTime: 0.82 },
-].map(({ region, country, transitDays, onTime }) => ({
+/** The simulated carrier's lane to the demo's dateless parcel: Columbus, Ohio to Brooklyn. */
+const demoLane: SyntheticLane = {
   carrier: 'simulated',
   service: 'express',
   origin: { region: 'OH', country: 'US' },
-  destination: { region, country },
-  transitDays,
-  onTime,
+  destination: { region: 'NY', country: 'US' },
+  transitDays: 2,
+  onTime: 0.85,
   weight: 1,
-}));
+};
 
 /**
- * Gives the demo's simulated lanes twelve weeks of synthetic deliveries, so a parcel whose
- * carrier gives no date shows Porchlight's estimate at once. Only when the lanes are empty.
+ * Gives the demo's simulated lane six weeks of synthetic deliveries (a few hundred), so a
+ * parcel whose carrier gives no date shows Porchlight's estimate at once. Only when it is empty.
  */
 export async function seedDemoLaneStats(container: Container): Promise<void> {
   const { repositories, clock, config } = container;
   const now = clock.now();
   const carrier = carrierStandards(config.tracking.serviceStandards, 'simulated');
   const calendar = calendarOf(carrier);
-  const since = dayToDate(weekStart(localDay(now, calendar.timeZone)) - 12 * 7);
+  const since = dayToDate(weekStart(localDay(now, calendar.timeZone)) - 6 * 7);
   if ((await repositories.laneStats.weeksOf(['simulated|*|*>*'], since)).size > 0) return;
   const history = syntheticHistory(config.tracking.serviceStandards, {
     seed: 2026,
     start: since,
-    weeks: 12,
-    parcelsPerWeek: 160,
-    lanes: demoLanes,
+    weeks: 6,
+    parcelsPerWeek: 60,
+    lanes: [demoLane],
   });
   const memory = new MemoryLaneStats();
   for (const parcel of history) {

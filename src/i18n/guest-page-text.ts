@@ -16,6 +16,7 @@ export type AdviceKind =
   | 'unknown'
   | 'delayed'
   | 'stalled'
+  | 'slower_than_usual'
   | 'tracking_problem';
 
 /** Every sentence of the guest pages (status, lookup, preferences) in one language. */
@@ -164,6 +165,10 @@ const en: GuestPageText = {
       title: 'Running late',
       body: 'The carrier moved the delivery date. Nothing is needed from you; we will keep you posted.',
     },
+    slower_than_usual: {
+      title: 'Taking longer than usual',
+      body: 'The package has gone without a scan for longer than parcels on this route usually do. The estimate above already allows for it; we will tell you as soon as it moves.',
+    },
     stalled: {
       title: 'Waiting for the next scan',
       body: 'The package has not been scanned for a few days. This is usually a busy depot; we will tell you as soon as it moves.',
@@ -283,6 +288,10 @@ const es: GuestPageText = {
       title: 'Va con retraso',
       body: 'El transportista cambió la fecha de entrega. No tienes que hacer nada; te mantendremos informado.',
     },
+    slower_than_usual: {
+      title: 'Tarda más de lo habitual',
+      body: 'El paquete lleva más tiempo sin escanearse de lo que suelen tardar los envíos en esta ruta. La estimación de arriba ya lo tiene en cuenta; te avisaremos en cuanto se mueva.',
+    },
     stalled: {
       title: 'Esperando el siguiente escaneo',
       body: 'El paquete no se ha escaneado en unos días. Suele deberse a un centro con mucho trabajo; te avisaremos en cuanto se mueva.',
@@ -401,6 +410,10 @@ const fr: GuestPageText = {
     delayed: {
       title: 'Livraison retardée',
       body: "Le transporteur a décalé la date de livraison. Vous n'avez rien à faire ; nous vous tiendrons informé.",
+    },
+    slower_than_usual: {
+      title: 'Plus lent que d’habitude',
+      body: 'Le colis n’a pas été scanné depuis plus longtemps que les colis sur ce trajet d’habitude. L’estimation ci-dessus en tient déjà compte ; nous vous préviendrons dès qu’il bouge.',
     },
     stalled: {
       title: 'En attente du prochain scan',
@@ -522,6 +535,10 @@ const de: GuestPageText = {
     delayed: {
       title: 'Verspätung',
       body: 'Der Versanddienstleister hat das Lieferdatum verschoben. Sie müssen nichts tun; wir halten Sie auf dem Laufenden.',
+    },
+    slower_than_usual: {
+      title: 'Dauert länger als üblich',
+      body: 'Das Paket wurde länger nicht gescannt, als es auf dieser Strecke üblich ist. Die Schätzung oben berücksichtigt das bereits; wir melden uns, sobald es weitergeht.',
     },
     stalled: {
       title: 'Warten auf den nächsten Scan',

@@ -62,11 +62,12 @@ export class DeliveryEstimates {
     if (delivered.length === 0) return;
     try {
       const lanes = await this.lanesOf(delivered);
-      for (const shipment of delivered) {
+      const observed = delivered.flatMap((shipment) => {
         const calendar = calendarOf(carrierStandards(this.deps.standards, shipment.carrier));
         const observation = observeDelivery(shipment.events, calendar);
-        if (observation) await this.deps.laneStats.record(lanes.get(shipment.id)!, observation);
-      }
+        return observation ? [{ lanes: lanes.get(shipment.id)!, observation }] : [];
+      });
+      await this.deps.laneStats.record(observed);
     } catch (err) {
       this.deps.logger.warn({ err }, 'lane statistics not updated');
     }

@@ -1,5 +1,4 @@
 import { LaneStatsModel } from '../models';
-import { isDuplicateKeyError } from '../to-entity';
 import {
   total,
   type DeliveryObservation,
@@ -31,42 +30,59 @@ function incrementsOf(observation: DeliveryObservation): Record<string, number> 
 
 /** Per-lane weekly transit statistics, learned one delivery at a time. */
 export class LaneStatsRepository {
-  /** Adds a delivered parcel to every lane it belongs to: one atomic upsert per lane. */
-  async record(lanes: readonly string[], observation: DeliveryObservation): Promise<void> {
-    const inc = incrementsOf(observation);
-    await Promise.all(
-      lanes.map(async (lane) => {
-        const upsert = () =>
-          LaneStatsModel.updateOne(
-            { lane, week: observation.week },
-            { $inc: inc },
-            { upsert: true, strict: false },
-          );
-        try {
-          await upsert();
-        } catch (error) {
-          // Two first deliveries of a lane's week raced to insert it; the retry increments it.
-          if (!isDuplicateKeyError(error)) throw error;
-          await upsert();
-        }
-      }),
-    );
+  /**
+   * Adds delivered parcels to every lane each belongs to, in one bulk write of atomic `$inc`
+   * upserts (one per lane and week).
+   */
+  async record(
+    deliveries: ReadonlyArray<{ lanes: readonly string[]; observation: DeliveryObservation }>,
+  ): Promise<void> {
+    const byKey = new Map<string, { lane: string; week: string; inc: Record<string, number> }>();
+    for (const { lanes, observation } of deliveries)
+      for (const lane of lanes) {
+        const key = `${lane}@${observation.week}`;
+        const entry = byKey.get(key) ?? { lane, week: observation.week, inc: {} };
+        for (const [path, n] of Object.entries(incrementsOf(observation)))
+          entry.inc[path] = (entry.inc[path] ?? 0) + n;
+        byKey.set(key, entry);
+      }
+    await this.increment([...byKey.values()]);
   }
 
   /** Adds whole weeks of counts at once (the demo seeds lanes from a synthetic history). */
   async addWeeks(entries: Array<{ lane: string; week: string; stats: LaneStats }>): Promise<void> {
-    if (entries.length === 0) return;
-    await LaneStatsModel.bulkWrite(
+    await this.increment(
       entries.map(({ lane, week, stats }) => {
         const inc: Record<string, number> = {};
         for (const kind of ['toDelivery', 'gaps'] as const)
           for (const [stage, histogram] of Object.entries(stats[kind]))
             histogram?.forEach((n, bin) => n && (inc[`${kind}.${stage}.${bin}`] = n));
         inc.deliveries = Math.max(0, ...Object.values(stats.toDelivery).map((h) => total(h)));
-        return { updateOne: { filter: { lane, week }, update: { $inc: inc }, upsert: true } };
+        return { lane, week, inc };
       }),
-      { ordered: false },
     );
+  }
+
+  private async increment(
+    entries: Array<{ lane: string; week: string; inc: Record<string, number> }>,
+  ): Promise<void> {
+    if (entries.length === 0) return;
+    const write = (batch: typeof entries) =>
+      LaneStatsModel.bulkWrite(
+        batch.map(({ lane, week, inc }) => ({
+          updateOne: { filter: { lane, week }, update: { $inc: inc }, upsert: true },
+        })),
+        { ordered: false, strict: false },
+      );
+    try {
+      await write(entries);
+    } catch (error) {
+      // Two first deliveries of a lane's week raced to insert it: only the losers are retried.
+      const failed = (error as { writeErrors?: Array<{ index: number; code?: number }> })
+        .writeErrors;
+      if (!failed?.length || !failed.every((e) => e.code === 11000)) throw error;
+      await write(failed.map((e) => entries[e.index]!));
+    }
   }
 
   /** Each lane's weeks from `sinceWeek` on, newest first, in one query. */

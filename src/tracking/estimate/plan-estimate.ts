@@ -20,7 +20,14 @@ export interface EstimateContext {
 
 type Planned = Pick<
   Shipment,
-  'status' | 'events' | 'eta' | 'estimate' | 'stalledAt' | 'stalledReason' | 'lastEventAt'
+  | 'status'
+  | 'events'
+  | 'eta'
+  | 'estimate'
+  | 'stalledAt'
+  | 'stalledReason'
+  | 'lastEventAt'
+  | 'problemKind'
 >;
 
 /**
@@ -35,7 +42,10 @@ export function applyEstimate(
   now: Date,
   context: EstimateContext | undefined,
 ): void {
-  if (context && !isFinal(changes.status)) {
+  // A number the carrier does not know (yet) gets no date: there is nothing to count from.
+  if (changes.problemKind === 'not_found' || changes.problemKind === 'invalid_number')
+    changes.estimate = null;
+  else if (context && !isFinal(changes.status)) {
     changes.estimate = estimateDelivery({
       now,
       events: changes.events,

@@ -18,6 +18,7 @@ const adviceSchema = z.object({
     'expired',
     'unknown',
     'delayed',
+    'slower_than_usual',
     'stalled',
     'tracking_problem',
   ]),

@@ -29,10 +29,14 @@ describe('lane statistics', () => {
   it('when deliveries of one lane are recorded at once, then every one is counted in one document per week', async () => {
     const repository = new LaneStatsRepository();
     await Promise.all(
-      Array.from({ length: 10 }, (_, i) => repository.record(['ups|*|*>*'], observation(i % 2))),
+      Array.from({ length: 10 }, (_, i) =>
+        repository.record([{ lanes: ['ups|*|*>*'], observation: observation(i % 2) }]),
+      ),
     );
-    await repository.record(['ups|*|*>*'], observation(4, '2026-02-23'));
-    await repository.record(['ups|*|*>*'], observation(4, '2025-12-01'));
+    await repository.record([
+      { lanes: ['ups|*|*>*'], observation: observation(4, '2026-02-23') },
+      { lanes: ['ups|*|*>*'], observation: observation(4, '2025-12-01') },
+    ]);
     expect(await LaneStatsModel.countDocuments({ lane: 'ups|*|*>*' })).toBe(3);
     const weeks = await repository.weeksOf(['ups|*|*>*', 'fedex|*|*>*'], '2026-01-05');
     expect(weeks.get('ups|*|*>*')).toEqual([
@@ -61,8 +65,9 @@ describe('delivery estimates in the tracking flow', () => {
       origin: { region: 'OH', country: 'US' },
       destination: { country: 'FR' },
     });
-    for (let i = 0; i < 40; i++)
-      await container.repositories.laneStats.record(lanes, observation(i < 30 ? 2 : 3));
+    await container.repositories.laneStats.record(
+      Array.from({ length: 40 }, (_, i) => ({ lanes, observation: observation(i < 30 ? 2 : 3) })),
+    );
     await seedShipments(order, ['SIM1QUIET', 'SIM2HAPPY']);
 
     clock.set(new Date(start.getTime() + 2.5 * paceMs));

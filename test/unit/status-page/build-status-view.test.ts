@@ -118,6 +118,20 @@ describe('status view', () => {
     expect(progress.steps.map((s) => s.state)).toEqual(['done', 'done', 'current', 'upcoming']);
   });
 
+  it('when a parcel stalled for being slower than its lane usually is, then the advice says so instead of the plain stall', () => {
+    const stalledAt = new Date('2026-03-02T14:00:00Z');
+    const slow = view([
+      shipment({
+        lastEventAt: new Date('2026-02-27T20:00:00Z'),
+        stalledAt,
+        stalledReason: 'slower_than_usual',
+        milestones: [{ milestone: 'stalled', at: stalledAt }],
+      }),
+    ]);
+    expect(slow.shipments[0]?.advice.map((a) => a.kind)).toEqual(['slower_than_usual']);
+    expect(slow.shipments[0]?.advice[0]?.title).toBe(en.advice.slower_than_usual.title);
+  });
+
   it('when delivered, then every step is done', () => {
     const progress = deliveryProgress('delivered', ['out_for_delivery'], en);
     expect(progress.steps.every((s) => s.state === 'done')).toBe(true);
