@@ -12,6 +12,15 @@ export function presentShipment(s: Shipment): z.output<typeof shipmentOutSchema>
     trackingNumber: s.trackingNumber,
     status: s.status,
     eta: s.eta?.current?.date ?? null,
+    estimate: s.estimate
+      ? {
+          from: s.estimate.from,
+          to: s.estimate.to,
+          mostLikely: s.estimate.mostLikely,
+          source: s.estimate.source,
+          confidence: s.estimate.confidence ?? null,
+        }
+      : null,
     lastCheckedAt: s.lastCheckedAt?.toISOString() ?? null,
     trackingProblem: s.trackingProblem ?? null,
     handledBy: s.handledBy?.name ?? null,

@@ -173,6 +173,24 @@ const eventOut = z.object({
     .optional(),
 });
 
+const day = z.string().meta({ format: 'date', example: '2026-12-03' });
+
+export const estimateOutSchema = z
+  .object({
+    from: day,
+    to: day,
+    mostLikely: day,
+    source: z.enum(['carrier', 'porchlight']).meta({
+      description:
+        "carrier: the carrier's own date. porchlight: Porchlight's estimate from the deliveries it tracked on this lane (or the carrier's published service standard until the lane has enough).",
+    }),
+    confidence: z.number().min(0).max(1).nullable().meta({
+      description:
+        "Share of the lane's recent deliveries that fell inside the window; null for the carrier's date and for service standards.",
+    }),
+  })
+  .meta({ title: 'DeliveryEstimate' });
+
 export const shipmentOutSchema = z
   .object({
     id: z.string(),
@@ -180,6 +198,9 @@ export const shipmentOutSchema = z
     trackingNumber: z.string(),
     status: z.enum(shipmentStatuses),
     eta: z.string().nullable(),
+    estimate: estimateOutSchema.nullable().meta({
+      description: 'The delivery window as last estimated; null before the first check.',
+    }),
     lastCheckedAt: z.string().nullable(),
     trackingProblem: z.string().nullable(),
     handledBy: z.string().nullable().meta({

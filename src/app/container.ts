@@ -9,6 +9,7 @@ import { MerchantRepository } from '../db/repositories/merchant.repository';
 import { NotificationRepository } from '../db/repositories/notification.repository';
 import { OrderRepository } from '../db/repositories/order.repository';
 import { ShipmentRepository } from '../db/repositories/shipment.repository';
+import { LaneStatsRepository } from '../db/repositories/lane-stats.repository';
 import { StatusTokenRepository } from '../db/repositories/status-token.repository';
 import { SuppressionRepository } from '../db/repositories/suppression.repository';
 import { WorkerHeartbeatRepository } from '../db/repositories/worker-heartbeat.repository';
@@ -28,6 +29,7 @@ import { systemClock, type Clock } from '../shared/clock';
 import { PollService } from '../tracking/poll/poll-service';
 import { PushIngestion } from '../tracking/push/push-ingestion';
 import { TrackingRecorder } from '../tracking/tracking-recorder';
+import { DeliveryEstimates } from '../tracking/delivery-estimates';
 import { trackingPolicy } from '../tracking/tracking-policy';
 import type { Logger } from '../shared/logger';
 import { newProcessIdentity } from '../shared/process-identity';
@@ -45,6 +47,7 @@ export interface Repositories {
   erasure: ErasureRepository;
   webhooks: WebhookRepository;
   heartbeats: WorkerHeartbeatRepository;
+  laneStats: LaneStatsRepository;
 }
 
 /** Everything the services need, built in one place: entry points and tests share it. */
@@ -92,6 +95,7 @@ export function buildContainer(
     erasure: new ErasureRepository(),
     webhooks: new WebhookRepository(),
     heartbeats: new WorkerHeartbeatRepository(),
+    laneStats: new LaneStatsRepository(),
   };
   const clock = overrides.clock ?? systemClock;
   const processId = overrides.processId ?? newProcessIdentity('porchlight');
@@ -160,6 +164,12 @@ function buildTracking(
     policy,
     random: Math.random,
     logger,
+    estimates: new DeliveryEstimates({
+      laneStats: repositories.laneStats,
+      orders: repositories.orders,
+      standards: config.tracking.serviceStandards,
+      logger,
+    }),
     onMilestones: (reached, now) => merchantWebhooks.milestonesReached(reached, now),
   });
   const leaseMs = config.worker.leaseMs;

@@ -1,3 +1,5 @@
+import type { ServiceStandards } from '../tracking/estimate/service-standards';
+
 /** The typed, frozen configuration every module receives. Built only by loadConfig. */
 export interface Config {
   readonly env: 'development' | 'test' | 'production';
@@ -59,6 +61,8 @@ export interface Config {
     readonly simulated: { readonly enabled: boolean; readonly paceMs: number };
     /** Generic push-webhook secrets by carrier code. */
     readonly webhookSecrets: Readonly<Record<string, string>>;
+    /** Published transit times and holidays per carrier (config/service-standards.json). */
+    readonly serviceStandards: ServiceStandards;
   };
   readonly shutdownTimeoutMs: number;
   /** Guest pages: status links, lookup and preferences. */

@@ -2,6 +2,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { variables, type RawValues, type VariableName } from './variables';
 import type { Config } from './config';
+import { readServiceStandards } from './service-standards';
+import type { ServiceStandards } from '../tracking/estimate/service-standards';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -116,8 +118,10 @@ export function loadConfig(
     if (v.NODE_ENV === 'production') problems.push(...productionProblems(v, env));
     problems.push(...providerProblems(v));
   }
-  if (problems.length > 0) throw new ConfigError(problems);
-  return shapeConfig(values as RawValues);
+  const standards = readServiceStandards(configDir);
+  if ('problems' in standards) problems.push(...standards.problems);
+  if (problems.length > 0 || 'problems' in standards) throw new ConfigError(problems);
+  return shapeConfig(values as RawValues, standards.standards);
 }
 
 function deepFreeze<T>(value: T): T {
@@ -139,7 +143,7 @@ const defaultPollIntervalsSeconds: Record<string, number> = {
   unknown: 4 * 3600,
 };
 
-function shapeConfig(v: RawValues): Config {
+function shapeConfig(v: RawValues, serviceStandards: ServiceStandards): Config {
   const production = v.NODE_ENV === 'production';
   const demo = v.DEMO === 'on' || (v.DEMO === 'auto' && !production && !v.MONGODB_URI);
   const carrierLimits: Record<string, { concurrency?: number; requestsPerSecond?: number }> = {};
@@ -200,6 +204,7 @@ function shapeConfig(v: RawValues): Config {
         paceMs: v.SIMULATED_PACE_SECONDS * 1000,
       },
       webhookSecrets: v.CARRIER_WEBHOOK_SECRETS,
+      serviceStandards,
     },
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
     api: {

@@ -103,4 +103,15 @@ export const demoOrders: DemoOrder[] = [
     },
     shipments: [{ carrier: 'simulated', trackingNumber: 'SIM1004PCKUP' }],
   },
+  {
+    // The carrier gives no date for this one: the page shows Porchlight's own estimate.
+    order: {
+      externalId: 'demo-1005',
+      orderNumber: '1005',
+      guest: guest('grace@example.com', undefined, 'Grace Hopper', 'en', 'America/New_York'),
+      destination: { city: 'Brooklyn', region: 'NY', postalCode: '11201', country: 'US' },
+      items: [{ name: 'Walnut serving tray', quantity: 1 }],
+    },
+    shipments: [{ carrier: 'simulated', trackingNumber: 'SIM1005QUIET' }],
+  },
 ];

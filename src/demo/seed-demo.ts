@@ -5,6 +5,7 @@ import { hashApiKey } from '../merchants/api-key-secret';
 import { hashStatusToken, statusLink } from '../orders/status-token';
 import { anchorSimulatedNumber } from '../tracking/carriers/simulated/simulated-number';
 import { demoMerchant, demoMerchantSlug, demoOrders } from './demo-data';
+import { seedDemoLaneStats } from './seed-lane-stats';
 
 export interface SeededOrder {
   orderNumber: string;
@@ -45,6 +46,7 @@ export async function seedDemo(container: Container): Promise<SeededOrder[]> {
       if (!isDuplicateKeyError(error)) throw error;
     }
   }
+  await seedDemoLaneStats(container);
   const seeded: SeededOrder[] = [];
   for (const demo of demoOrders) {
     const existing = await repositories.orders.findByExternalId(merchant.id, demo.order.externalId);

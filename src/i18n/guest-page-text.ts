@@ -16,6 +16,7 @@ export type AdviceKind =
   | 'unknown'
   | 'delayed'
   | 'stalled'
+  | 'slower_than_usual'
   | 'tracking_problem';
 
 /** Every sentence of the guest pages (status, lookup, preferences) in one language. */
@@ -41,6 +42,8 @@ export interface GuestPageText {
   deliveredOn: (date: string) => string;
   etaUnknown: string;
   originallyExpected: (date: string) => string;
+  /** Labels a delivery window Porchlight estimated itself (the carrier gave no date). */
+  ourEstimate: string;
   latestUpdate: string;
   carrier: string;
   trackingNumber: string;
@@ -115,6 +118,8 @@ const en: GuestPageText = {
   deliveredOn: (d) => `Delivered on ${d}`,
   etaUnknown: 'The carrier has not given a delivery date yet.',
   originallyExpected: (d) => `Originally expected ${d}`,
+  ourEstimate:
+    'Porchlight’s estimate from recent deliveries on this route; the carrier has not given a date.',
   latestUpdate: 'Latest update',
   carrier: 'Carrier',
   trackingNumber: 'Tracking number',
@@ -159,6 +164,10 @@ const en: GuestPageText = {
     delayed: {
       title: 'Running late',
       body: 'The carrier moved the delivery date. Nothing is needed from you; we will keep you posted.',
+    },
+    slower_than_usual: {
+      title: 'Taking longer than usual',
+      body: 'The package has gone without a scan for longer than parcels on this route usually do. The estimate above already allows for it; we will tell you as soon as it moves.',
     },
     stalled: {
       title: 'Waiting for the next scan',
@@ -232,6 +241,8 @@ const es: GuestPageText = {
   deliveredOn: (d) => `Entregado el ${d}`,
   etaUnknown: 'El transportista aún no ha indicado una fecha de entrega.',
   originallyExpected: (d) => `Previsto inicialmente para el ${d}`,
+  ourEstimate:
+    'Estimación de Porchlight según entregas recientes en esta ruta; el transportista no ha indicado fecha.',
   latestUpdate: 'Última novedad',
   carrier: 'Transportista',
   trackingNumber: 'Número de seguimiento',
@@ -276,6 +287,10 @@ const es: GuestPageText = {
     delayed: {
       title: 'Va con retraso',
       body: 'El transportista cambió la fecha de entrega. No tienes que hacer nada; te mantendremos informado.',
+    },
+    slower_than_usual: {
+      title: 'Tarda más de lo habitual',
+      body: 'El paquete lleva más tiempo sin escanearse de lo que suelen tardar los envíos en esta ruta. La estimación de arriba ya lo tiene en cuenta; te avisaremos en cuanto se mueva.',
     },
     stalled: {
       title: 'Esperando el siguiente escaneo',
@@ -349,6 +364,8 @@ const fr: GuestPageText = {
   deliveredOn: (d) => `Livré le ${d}`,
   etaUnknown: "Le transporteur n'a pas encore donné de date de livraison.",
   originallyExpected: (d) => `Prévu initialement le ${d}`,
+  ourEstimate:
+    'Estimation de Porchlight d’après les livraisons récentes sur ce trajet ; le transporteur n’a pas donné de date.',
   latestUpdate: 'Dernière mise à jour',
   carrier: 'Transporteur',
   trackingNumber: 'Numéro de suivi',
@@ -393,6 +410,10 @@ const fr: GuestPageText = {
     delayed: {
       title: 'Livraison retardée',
       body: "Le transporteur a décalé la date de livraison. Vous n'avez rien à faire ; nous vous tiendrons informé.",
+    },
+    slower_than_usual: {
+      title: 'Plus lent que d’habitude',
+      body: 'Le colis n’a pas été scanné depuis plus longtemps que les colis sur ce trajet d’habitude. L’estimation ci-dessus en tient déjà compte ; nous vous préviendrons dès qu’il bouge.',
     },
     stalled: {
       title: 'En attente du prochain scan',
@@ -467,6 +488,8 @@ const de: GuestPageText = {
   deliveredOn: (d) => `Zugestellt am ${d}`,
   etaUnknown: 'Der Versanddienstleister hat noch kein Lieferdatum genannt.',
   originallyExpected: (d) => `Ursprünglich erwartet am ${d}`,
+  ourEstimate:
+    'Schätzung von Porchlight nach den letzten Zustellungen auf dieser Strecke; der Versanddienstleister hat kein Datum genannt.',
   latestUpdate: 'Neueste Meldung',
   carrier: 'Versanddienstleister',
   trackingNumber: 'Sendungsnummer',
@@ -512,6 +535,10 @@ const de: GuestPageText = {
     delayed: {
       title: 'Verspätung',
       body: 'Der Versanddienstleister hat das Lieferdatum verschoben. Sie müssen nichts tun; wir halten Sie auf dem Laufenden.',
+    },
+    slower_than_usual: {
+      title: 'Dauert länger als üblich',
+      body: 'Das Paket wurde länger nicht gescannt, als es auf dieser Strecke üblich ist. Die Schätzung oben berücksichtigt das bereits; wir melden uns, sobald es weitergeht.',
     },
     stalled: {
       title: 'Warten auf den nächsten Scan',

@@ -1,4 +1,5 @@
 import type { Milestone, ShipmentStatus } from './domain/taxonomy';
+import type { DeliveryEstimate } from './estimate/delivery-estimate';
 
 export interface EventLocation {
   city?: string;
@@ -24,6 +25,8 @@ export interface TrackingEvent {
 
 export type TrackingProblemKind =
   'carrier_disabled' | 'unknown_carrier' | 'not_found' | 'invalid_number' | 'carrier_auth';
+
+export type StalledReason = 'no_scan' | 'slower_than_usual';
 
 export interface EtaEstimate {
   date: string; // YYYY-MM-DD in the destination's calendar
@@ -61,6 +64,10 @@ export interface Shipment {
   problemKind?: TrackingProblemKind;
   /** Set while in transit with no new scan for too long; cleared by the next scan. */
   stalledAt?: Date | null;
+  /** Why it stalled: no scan for the configured days, or longer than its lane usually takes. */
+  stalledReason?: StalledReason | null;
+  /** The delivery window shown to guests: the carrier's date, else Porchlight's. */
+  estimate?: DeliveryEstimate | null;
   consecutiveFailures: number;
   finalAt?: Date;
   lease: Lease | null;

@@ -12,6 +12,7 @@ import type { Order } from '../orders/order';
 import type { Milestone } from './domain/taxonomy';
 import type { Logger } from '../shared/logger';
 import type { CarrierOutcome } from './carrier';
+import type { DeliveryEstimates } from './delivery-estimates';
 import { planShipmentUpdate, type TrackingPolicy } from './domain/plan-update';
 import type { Random } from './domain/poll-schedule';
 import type { Shipment } from './shipment';
@@ -46,6 +47,8 @@ export interface TrackingRecorderDeps {
   policy: TrackingPolicy;
   random: Random;
   logger: Logger;
+  /** Delivery estimates: lane statistics loaded per batch, learned from each delivery. */
+  estimates?: DeliveryEstimates;
   /** Told of the milestones a batch reached (merchant webhooks); idempotent per shipment and milestone. */
   onMilestones?: (reached: ReachedMilestone[], now: Date) => Promise<unknown>;
 }
@@ -69,6 +72,10 @@ export class TrackingRecorder {
     const merchants = byId(
       await this.deps.merchants.findByIds(checks.map((c) => c.shipment.merchantId)),
     );
+    const estimation = await this.deps.estimates?.contextsFor(
+      checks.map((c) => c.shipment),
+      now,
+    );
     const plans = checks.map(({ shipment, fence, outcome }) => ({
       shipment,
       fence,
@@ -78,6 +85,7 @@ export class TrackingRecorder {
         collapseMilestones:
           merchants.get(shipment.merchantId)?.preferences.collapseMilestones ?? true,
         random: this.deps.random,
+        estimation: estimation?.get(shipment.id),
       }),
     }));
     const orders = byId(
@@ -117,6 +125,11 @@ export class TrackingRecorder {
         { lost: writes.length - completed },
         'checks discarded: their lease moved to another worker',
       );
+    await this.deps.estimates?.learn(
+      plans
+        .filter((p) => p.plan.becameFinal && p.plan.changes.status === 'delivered')
+        .map((p) => ({ ...p.shipment, ...p.plan.changes }) as Shipment),
+    );
     const finished = plans.filter((p) => p.plan.becameFinal).map((p) => p.shipment);
     await this.expireLinksIfDone(finished, merchants);
     return {

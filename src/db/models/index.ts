@@ -9,3 +9,4 @@ export { DevMessageModel } from './dev-message.model';
 export { RateWindowModel } from './rate-window.model';
 export { WebhookEndpointModel, WebhookDeliveryModel } from './webhook.model';
 export { WorkerHeartbeatModel } from './worker-heartbeat.model';
+export { LaneStatsModel } from './lane-stats.model';

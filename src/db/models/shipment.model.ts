@@ -18,6 +18,11 @@ const eventSchema = new Schema(
 
 const etaSchema = new Schema({ date: String, source: String, recordedAt: Date }, { _id: false });
 
+const estimateSchema = new Schema(
+  { from: String, to: String, mostLikely: String, source: String, confidence: Number },
+  { _id: false },
+);
+
 const shipmentSchema = new Schema(
   {
     merchantId: { type: Schema.Types.ObjectId, required: true, ref: 'Merchant' },
@@ -36,6 +41,8 @@ const shipmentSchema = new Schema(
     trackingProblem: String,
     problemKind: String,
     stalledAt: { type: Date, default: null },
+    stalledReason: { type: String, default: null },
+    estimate: { type: estimateSchema, default: null },
     consecutiveFailures: { type: Number, default: 0 },
     finalAt: Date,
     /** The order's guest data was erased; retention skips it. */

@@ -60,6 +60,9 @@ export async function composeMessage(
         trackingNumber: s.trackingNumber,
         status: s.status,
         eta: s.eta?.current?.date,
+        estimate: s.estimate
+          ? { from: s.estimate.from, to: s.estimate.to, source: s.estimate.source }
+          : undefined,
         latest: latest
           ? { text: latest.rawText, at: latest.occurredAt, location: latest.location }
           : undefined,

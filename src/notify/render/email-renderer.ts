@@ -5,7 +5,11 @@ import { statusLabels } from '../../i18n/status-labels';
 import type { Locale } from '../../i18n/locale';
 import { escapeHtml } from '../../web/html';
 import { brandColors } from '../../web/status-page/domain/brand-colors';
-import { formatCalendarDate, formatEventTime } from '../../web/status-page/domain/guest-time';
+import {
+  formatCalendarDate,
+  formatDateWindow,
+  formatEventTime,
+} from '../../web/status-page/domain/guest-time';
 import { placeText } from '../../web/status-page/domain/build-status-view';
 import { fillPlaceholders, fillText } from './fill-placeholders';
 import {
@@ -122,6 +126,10 @@ export class EmailRenderer {
     const parts = [`${s.carrierName} ${s.trackingNumber}: ${statusLabels[input.locale][s.status]}`];
     if (s.eta && s.status !== 'delivered')
       parts.push(`${m.eta}: ${formatCalendarDate(s.eta, input.locale)}`);
+    else if (s.estimate?.source === 'porchlight' && s.status !== 'delivered')
+      parts.push(
+        `${m.estimateOurs}: ${formatDateWindow(s.estimate.from, s.estimate.to, input.locale)}`,
+      );
     const latest = s.latest
       ? [
           s.latest.text,

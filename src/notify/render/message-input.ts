@@ -15,6 +15,8 @@ export interface ShipmentSummary {
   status: ShipmentStatus;
   /** YYYY-MM-DD in the destination's calendar. */
   eta?: string;
+  /** The delivery window when Porchlight estimated it itself (the carrier gave no date). */
+  estimate?: { from: string; to: string; source: 'carrier' | 'porchlight' };
   latest?: { text: string; at: Date; location?: EventLocation };
 }
 

@@ -1,4 +1,5 @@
 import type { CarrierOutcome } from '../carrier';
+import { applyEstimate, type EstimateContext } from '../estimate/plan-estimate';
 import type { Shipment, TrackingProblemKind } from '../shipment';
 import { businessDaysBetween } from './business-days';
 import { diffTimeline } from './diff-events';
@@ -25,6 +26,8 @@ export type ShipmentState = Pick<
   | 'lastCheckedAt'
   | 'lastEventAt'
   | 'stalledAt'
+  | 'stalledReason'
+  | 'estimate'
   | 'consecutiveFailures'
   | 'finalAt'
   | 'trackingProblem'
@@ -49,6 +52,8 @@ export interface PlanOptions {
   policy: TrackingPolicy;
   collapseMilestones: boolean;
   random: Random;
+  /** Lane statistics and service standards for this shipment; without them no estimate. */
+  estimation?: EstimateContext;
 }
 
 const dayMs = 86_400_000;
@@ -157,6 +162,7 @@ export function planShipmentUpdate(
   const { now, policy, random } = options;
   const { changes, reached } = applyOutcome(shipment, outcome, options);
   applyTimeRules(shipment, changes, reached, options);
+  applyEstimate(changes, shipment, reached, now, options.estimation);
   changes.milestones = [
     ...shipment.milestones,
     ...reached.map((milestone) => ({ milestone, at: now })),

@@ -67,6 +67,7 @@ export function shipmentCard(
             : html`<span>${s.delivery.text}</span>`
       }
       ${s.delivery.originalText ? html`<br /><span class="was">${s.delivery.originalText}</span>` : ''}
+      ${s.delivery.estimateNote ? html`<br /><span class="estimate-note">${s.delivery.estimateNote}</span>` : ''}
     </p>
     ${progressBar(s, id, locale)}
     ${s.advice.map(

@@ -18,6 +18,7 @@ const adviceSchema = z.object({
     'expired',
     'unknown',
     'delayed',
+    'slower_than_usual',
     'stalled',
     'tracking_problem',
   ]),
@@ -73,6 +74,10 @@ export const shipmentViewSchema = z.object({
     deliveredAt: z.iso.datetime().nullable(),
     text: z.string(),
     originalText: z.string().nullable(),
+    /** Whose estimate `text` shows: the carrier's date or Porchlight's window. */
+    estimateSource: z.enum(['carrier', 'porchlight']).nullable(),
+    /** Says the window is Porchlight's own estimate, when it is. */
+    estimateNote: z.string().nullable(),
   }),
   carrier: z.object({
     code: z.string(),

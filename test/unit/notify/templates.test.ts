@@ -92,6 +92,23 @@ describe('email templates', () => {
   });
 });
 
+describe('estimates in emails', () => {
+  it("when Porchlight estimated the window, then the email names it as Porchlight's estimate", async () => {
+    const renderer = await EmailRenderer.create();
+    const input = message('stalled', 'en');
+    input.shipments = [
+      {
+        ...input.shipments[0]!,
+        eta: undefined,
+        estimate: { from: '2026-12-01', to: '2026-12-02', source: 'porchlight' },
+      },
+    ];
+    const email = renderer.render(input);
+    expect(email.text).toMatch(/Porchlight's estimate: Tue, Dec 1\s–\sWed, Dec 2/);
+    expect(email.html).toContain('Porchlight&#39;s estimate');
+  });
+});
+
 describe('SMS templates', () => {
   const renderer = new SmsRenderer();
   const cases = templateNames.flatMap((t) => supportedLocales.map((l) => [t, l] as const));

@@ -82,12 +82,54 @@ function view(shipments: Shipment[]) {
 }
 
 describe('status view', () => {
+  it("when the carrier gives no date but Porchlight estimated a window, then the page shows the window labelled as Porchlight's estimate", () => {
+    const estimate = {
+      from: '2026-12-01',
+      to: '2026-12-02',
+      mostLikely: '2026-12-01',
+      source: 'porchlight' as const,
+      confidence: 0.9,
+    };
+    const result = view([shipment({ estimate })]);
+    expect(statusViewSchema.parse(result)).toBeTruthy();
+    expect(result.shipments[0]?.delivery).toMatchObject({
+      estimatedDate: '2026-12-01',
+      text: expect.stringMatching(/^Tue, Dec 1\s–\sWed, Dec 2$/),
+      estimateSource: 'porchlight',
+      estimateNote: en.ourEstimate,
+    });
+    const carrierDated = view([
+      shipment({
+        estimate: { ...estimate, source: 'carrier' },
+        eta: { current: { date: '2026-12-03', source: 'carrier', recordedAt: now } },
+      }),
+    ]);
+    expect(carrierDated.shipments[0]?.delivery).toMatchObject({
+      estimateSource: 'carrier',
+      estimateNote: null,
+    });
+  });
+
   it('when a parcel went to a pickup point, then the third step is pickup and progress reads as text', () => {
     const progress = deliveryProgress('available_for_pickup', ['in_transit', 'pending'], en);
     expect(progress.steps.map((s) => s.key)).toEqual(['ordered', 'shipped', 'pickup', 'delivered']);
     expect(progress.step).toBe(3);
     expect(progress.text).toBe('Step 3 of 4: Ready for pickup');
     expect(progress.steps.map((s) => s.state)).toEqual(['done', 'done', 'current', 'upcoming']);
+  });
+
+  it('when a parcel stalled for being slower than its lane usually is, then the advice says so instead of the plain stall', () => {
+    const stalledAt = new Date('2026-03-02T14:00:00Z');
+    const slow = view([
+      shipment({
+        lastEventAt: new Date('2026-02-27T20:00:00Z'),
+        stalledAt,
+        stalledReason: 'slower_than_usual',
+        milestones: [{ milestone: 'stalled', at: stalledAt }],
+      }),
+    ]);
+    expect(slow.shipments[0]?.advice.map((a) => a.kind)).toEqual(['slower_than_usual']);
+    expect(slow.shipments[0]?.advice[0]?.title).toBe(en.advice.slower_than_usual.title);
   });
 
   it('when delivered, then every step is done', () => {

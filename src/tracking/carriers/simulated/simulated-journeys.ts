@@ -101,6 +101,7 @@ const happy: Journey = {
 
 export const journeys: Record<Exclude<SimulatedScenario, 'RANDM' | 'NOFND' | 'FLAKY'>, Journey> = {
   HAPPY: happy,
+  QUIET: { ...happy, eta: [] },
   DELAY: {
     scans: [
       ...start,

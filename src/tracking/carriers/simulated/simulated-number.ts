@@ -10,6 +10,7 @@ export const simulatedScenarios = [
   'STALL', // goes quiet in transit for six days, then moves on
   'NOFND', // the carrier never heard of it
   'FLAKY', // like HAPPY, but the carrier's API fails every other time it is asked
+  'QUIET', // like HAPPY, but the carrier never gives a delivery date (Porchlight estimates one)
   'RANDM', // one of the journeys above, chosen by the digits
 ] as const;
 export type SimulatedScenario = (typeof simulatedScenarios)[number];

@@ -9,6 +9,7 @@ import type { ShipmentView, StatusEventView, StatusView } from '../status-view.s
 import { deliveryProgress } from './delivery-progress';
 import {
   formatCalendarDate,
+  formatDateWindow,
   formatEtaDate,
   formatEventTime,
   formatLongTime,
@@ -74,7 +75,8 @@ function deliveryView(
   text: GuestPageText,
 ) {
   const original = shipment.eta?.original?.date ?? null;
-  const estimated = shipment.eta?.current?.date ?? original;
+  const ours = !original && shipment.estimate?.source === 'porchlight' ? shipment.estimate : null;
+  const estimated = shipment.eta?.current?.date ?? original ?? ours?.mostLikely ?? null;
   const delayed = isDelayed(shipment);
   const deliveredEvent = events.find((e) => e.status === 'delivered');
   const deliveredAt =
@@ -88,9 +90,11 @@ function deliveryView(
       : null;
   const when = deliveredAt
     ? text.deliveredOn(formatLongTime(deliveredAt, input.locale, input.timeZone))
-    : estimated
-      ? formatEtaDate(estimated, input.locale, input.timeZone, input.now)
-      : text.etaUnknown;
+    : ours
+      ? formatDateWindow(ours.from, ours.to, input.locale)
+      : estimated
+        ? formatEtaDate(estimated, input.locale, input.timeZone, input.now)
+        : text.etaUnknown;
   return {
     estimatedDate: estimated,
     originalDate: original,
@@ -101,7 +105,9 @@ function deliveryView(
       delayed && original && !deliveredAt
         ? text.originallyExpected(formatCalendarDate(original, input.locale))
         : null,
-  };
+    estimateSource: deliveredAt || !estimated ? null : ours ? 'porchlight' : 'carrier',
+    estimateNote: ours && !deliveredAt ? text.ourEstimate : null,
+  } as const;
 }
 
 function shipmentView(shipment: Shipment, input: StatusViewInput): ShipmentView {

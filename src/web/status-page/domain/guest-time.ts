@@ -85,6 +85,20 @@ export function relativeAgo(from: Date, now: Date, locale: Locale): string | und
   return rtf.format(-Math.floor(hours / 24), 'day');
 }
 
+/** A delivery window of calendar dates: "Tue, Dec 1 – Wed, Dec 2" (one date when they match). */
+export function formatDateWindow(from: string, to: string, locale: Locale): string {
+  const start = new Date(`${from}T12:00:00Z`);
+  const end = new Date(`${to}T12:00:00Z`);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime())) return `${from} – ${to}`;
+  const f = formatter(locale, {
+    timeZone: 'UTC',
+    weekday: 'short',
+    month: 'short',
+    day: 'numeric',
+  });
+  return from === to ? f.format(start) : f.formatRange(start, end);
+}
+
 /** YYYY-MM-DD of an instant in a zone. */
 function calendarDay(at: Date, timeZone: string): string {
   return formatter('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(

@@ -34,7 +34,8 @@ export function shipmentAdvice(shipment: Shipment, text: GuestPageText): AdviceV
   if (explainedStatuses.includes(status)) kinds.push(status);
   const final = isFinal(shipment.status);
   if (!final && isDelayed(shipment)) kinds.push('delayed');
-  if (isStalled(shipment)) kinds.push('stalled');
+  if (isStalled(shipment))
+    kinds.push(shipment.stalledReason === 'slower_than_usual' ? 'slower_than_usual' : 'stalled');
   if (!final && shipment.trackingProblem) kinds.push('tracking_problem');
   return kinds.map((kind) => ({ kind, ...text.advice[kind] }));
 }
