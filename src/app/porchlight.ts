@@ -4,6 +4,7 @@ import type { Config } from '../config/config';
 import { connectDatabase, disconnectDatabase } from '../db/connection';
 import { resolveDatabase, type ResolvedDatabase } from '../db/database-ladder';
 import { releaseLeases } from '../db/lease';
+import { recordRunningDatabase } from '../db/running-database';
 import { NotificationModel, ShipmentModel } from '../db/models';
 import { seedDemo, type SeededOrder } from '../demo/seed-demo';
 import { Scheduler } from '../jobs/scheduler';
@@ -54,6 +55,15 @@ export async function startPorchlight(options: StartOptions): Promise<RunningPor
     database.uri,
     options.dbName ?? (config.mongodb.uri ? undefined : 'porchlight'),
   );
+  // The CLI (npm run merchant) finds an embedded database it cannot open itself through this.
+  const forgetDatabase =
+    database.rung === 'MONGODB_URI'
+      ? () => undefined
+      : recordRunningDatabase(config.dataDir, {
+          uri: database.uri,
+          pid: process.pid,
+          rung: database.rung,
+        });
   const container = buildContainer(config, logger, options.overrides);
   const demoOrders = config.demo ? await seedDemo(container) : [];
 
@@ -93,6 +103,7 @@ export async function startPorchlight(options: StartOptions): Promise<RunningPor
       server?.closeAllConnections();
       await closing;
       await disconnectDatabase();
+      forgetDatabase();
       await database.stop();
       logger.info('stopped');
     })());

@@ -107,6 +107,16 @@ export class ShipmentRepository {
     return result.matchedCount;
   }
 
+  /** When each number's first shipment with this carrier was created (one aggregate). */
+  async createdAtByNumber(carrier: string, trackingNumbers: string[]): Promise<Map<string, Date>> {
+    if (trackingNumbers.length === 0) return new Map();
+    const rows = await ShipmentModel.aggregate<{ _id: string; createdAt: Date }>([
+      { $match: { carrier, trackingNumber: { $in: trackingNumbers } } },
+      { $group: { _id: '$trackingNumber', createdAt: { $min: '$createdAt' } } },
+    ]);
+    return new Map(rows.map((row) => [row._id, row.createdAt]));
+  }
+
   /** Whether every shipment of the order is final, and when the last one became so. */
   async orderFinality(orderId: string): Promise<{ allFinal: boolean; lastFinalAt?: Date }> {
     const docs = await ShipmentModel.find({ orderId }, { finalAt: 1 }).lean<
