@@ -87,7 +87,11 @@ export function buildContainer(
   };
   const clock = overrides.clock ?? systemClock;
   const processId = overrides.processId ?? newProcessIdentity('porchlight');
-  const carriers = overrides.carriers ?? createCarrierRegistry(config, clock.now(), logger);
+  const carriers =
+    overrides.carriers ??
+    createCarrierRegistry(config, clock.now(), logger, (numbers) =>
+      repositories.shipments.createdAtByNumber('simulated', numbers),
+    );
   const merchantWebhooks = new MerchantWebhookService({
     repositories,
     clock,
