@@ -39,6 +39,7 @@ async function openDatabase(config: Config, logger: Logger): Promise<{ stop(): P
     } catch (error) {
       throw new Error(
         `The running Porchlight (pid ${running.pid}) holds the embedded database but did not answer at ${running.uri} (${(error as Error).message}). Stop it and run this command again, or set MONGODB_URI.`,
+        { cause: error },
       );
     }
     return { stop: async () => undefined };
@@ -56,6 +57,7 @@ async function openDatabase(config: Config, logger: Logger): Promise<{ stop(): P
       throw error;
     throw new Error(
       `The embedded database under ${config.dataDir} is in use by another process that did not record where it listens (an older Porchlight?). Stop it and run this command again, or set MONGODB_URI.`,
+      { cause: error },
     );
   }
   await connectDatabase(database.uri, config.mongodb.uri ? undefined : 'porchlight');

@@ -71,7 +71,9 @@ async function tryMemoryServer(options: LadderOptions): Promise<ResolvedDatabase
   } catch (error) {
     mkdirSync(options.dataDir, { recursive: true });
     writeFileSync(marker, String(Date.now()));
-    throw new Error(`no mongod binary (${oneLine(error)}); remembered in ${marker}`);
+    throw new Error(`no mongod binary (${oneLine(error)}); remembered in ${marker}`, {
+      cause: error,
+    });
   }
   const persistentPath = path.join(options.dataDir, 'mongod');
   if (options.embedded === 'persistent') mkdirSync(persistentPath, { recursive: true });
