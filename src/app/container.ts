@@ -25,6 +25,9 @@ import { PushIngestion } from '../tracking/push/push-ingestion';
 import { TrackingRecorder } from '../tracking/tracking-recorder';
 import { trackingPolicy } from '../tracking/tracking-policy';
 import type { Logger } from '../shared/logger';
+import { createMetrics, type Metrics } from '../metrics/metrics';
+import { timedSender } from '../metrics/timed-senders';
+import type { Registry } from 'prom-client';
 import { newProcessIdentity } from '../shared/process-identity';
 
 export interface Repositories {
@@ -57,6 +60,9 @@ export interface Container {
   notify: { dispatcher: Dispatcher };
   /** Milestone events for merchants' own endpoints. */
   merchantWebhooks: MerchantWebhookService;
+  /** What services record, and the registry GET /metrics serves. */
+  metrics: Metrics;
+  metricsRegistry: Registry;
 }
 
 /** What tests may replace: a fixed clock, recording or failing senders. */
@@ -86,18 +92,30 @@ export function buildContainer(
     webhooks: new WebhookRepository(),
   };
   const clock = overrides.clock ?? systemClock;
+
   const processId = overrides.processId ?? newProcessIdentity('porchlight');
   const carriers =
     overrides.carriers ??
     createCarrierRegistry(config, clock.now(), logger, (numbers) =>
       repositories.shipments.createdAtByNumber('simulated', numbers),
     );
+  const { metrics, registry: metricsRegistry } = createMetrics({
+    outboxDepth: () => repositories.notifications.outboxDepth(),
+    unknownCount: () => repositories.notifications.countUnknown(),
+    oldestDue: (now) => repositories.shipments.oldestDueByCarrier(now),
+    carriers: carriers
+      .all()
+      .filter((a) => a.enabled)
+      .map((a) => a.code),
+    now: () => clock.now(),
+  });
   const merchantWebhooks = new MerchantWebhookService({
     repositories,
     clock,
     processId,
     config,
     logger,
+    metrics,
   });
   const tracking = buildTracking(
     config,
@@ -107,6 +125,7 @@ export function buildContainer(
     repositories,
     carriers,
     merchantWebhooks,
+    metrics,
   );
   const base = {
     config,
@@ -115,16 +134,30 @@ export function buildContainer(
     processId,
     repositories,
     senders: {
-      email: overrides.senders?.email ?? createEmailSender(config, repositories.devMessages),
-      sms: overrides.senders?.sms ?? createSmsSender(config, repositories.devMessages),
+      email: timedSender(
+        overrides.senders?.email ?? createEmailSender(config, repositories.devMessages),
+        'email',
+        metrics,
+      ),
+      sms: timedSender(
+        overrides.senders?.sms ?? createSmsSender(config, repositories.devMessages),
+        'sms',
+        metrics,
+      ),
     },
     carriers,
     tracking,
+    metrics,
   };
   // MJML is compiled once, here, as the container is built; each message is a string fill.
   const renderers = EmailRenderer.create().then((email) => ({ email, sms: new SmsRenderer() }));
   renderers.catch((err: unknown) => logger.fatal({ err }, 'email templates failed to compile'));
-  return { ...base, notify: { dispatcher: new Dispatcher(base, renderers) }, merchantWebhooks };
+  return {
+    ...base,
+    notify: { dispatcher: new Dispatcher(base, renderers) },
+    merchantWebhooks,
+    metricsRegistry,
+  };
 }
 
 function buildTracking(
@@ -135,6 +168,7 @@ function buildTracking(
   repositories: Repositories,
   carriers: CarrierRegistry,
   merchantWebhooks: MerchantWebhookService,
+  metrics: Metrics,
 ): Container['tracking'] {
   const policy = trackingPolicy(config);
   const recorder = new TrackingRecorder({
@@ -159,6 +193,7 @@ function buildTracking(
       batchSize: config.tracking.pollBatchSize,
       schedule: policy,
       random: Math.random,
+      metrics,
     }),
     push: new PushIngestion({ shipments: repositories.shipments, recorder, clock, owner, leaseMs }),
   };

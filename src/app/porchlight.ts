@@ -8,6 +8,7 @@ import { recordRunningDatabase } from '../db/running-database';
 import { NotificationModel, ShipmentModel } from '../db/models';
 import { seedDemo, type SeededOrder } from '../demo/seed-demo';
 import { Scheduler } from '../jobs/scheduler';
+import { startMetricsServer } from '../metrics/metrics.routes';
 import { workerJobs } from '../jobs/worker-jobs';
 import type { Logger } from '../shared/logger';
 import { createWebApp } from '../web/app';
@@ -31,6 +32,8 @@ export interface RunningPorchlight {
   scheduler: Scheduler;
   /** Base URL the server listens on, when `web` is on. */
   url?: string;
+  /** The worker's own /metrics server, when it runs without `web` (which serves /metrics). */
+  metricsUrl?: string;
   demoOrders: SeededOrder[];
   shutdown(): Promise<void>;
 }
@@ -75,6 +78,16 @@ export async function startPorchlight(options: StartOptions): Promise<RunningPor
     url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
     logger.info({ port: address.port }, 'web server listening');
   }
+  let metricsServer: Server | undefined;
+  let metricsUrl: string | undefined;
+  if (options.worker && !options.web) {
+    const { host, port } = { host: config.metrics.workerHost, port: config.metrics.workerPort };
+    ({ server: metricsServer, url: metricsUrl } = await startMetricsServer(
+      container.metricsRegistry,
+      { host, port, token: config.metrics.token },
+    ));
+    logger.info({ url: metricsUrl }, 'worker metrics listening');
+  }
   const scheduler = new Scheduler(container);
   if (options.worker) {
     const jobs = workerJobs(config);
@@ -90,6 +103,8 @@ export async function startPorchlight(options: StartOptions): Promise<RunningPor
         ? new Promise<void>((resolve) => server!.close(() => resolve()))
         : Promise.resolve();
       server?.closeIdleConnections();
+      metricsServer?.closeAllConnections();
+      metricsServer?.close();
       await scheduler.stop(config.shutdownTimeoutMs);
       try {
         const released =
@@ -107,5 +122,5 @@ export async function startPorchlight(options: StartOptions): Promise<RunningPor
       await database.stop();
       logger.info('stopped');
     })());
-  return { container, database, scheduler, url, demoOrders, shutdown };
+  return { container, database, scheduler, url, metricsUrl, demoOrders, shutdown };
 }

@@ -9,6 +9,8 @@ export type LeasedModel = Model<any>;
 export interface Claim {
   id: string;
   fence: number;
+  /** Claimed from another owner whose lease had expired (it died or stalled). */
+  takenOver?: boolean;
 }
 
 export interface ClaimOptions {
@@ -41,11 +43,20 @@ export async function claimDue(model: LeasedModel, options: ClaimOptions): Promi
           ],
         },
         { $set: { lease }, $inc: { fence: 1 } },
-        { sort: options.sort, returnDocument: 'after', projection: { _id: 1, fence: 1 } },
+        // The document as it was, to tell a free claim from a takeover of an expired lease.
+        {
+          sort: options.sort,
+          returnDocument: 'before',
+          projection: { _id: 1, fence: 1, lease: 1 },
+        },
       )
-      .lean<{ _id: { toHexString(): string }; fence: number }>();
+      .lean<{ _id: { toHexString(): string }; fence?: number; lease?: Lease | null }>();
     if (!doc) break;
-    claims.push({ id: doc._id.toHexString(), fence: doc.fence });
+    claims.push({
+      id: doc._id.toHexString(),
+      fence: (doc.fence ?? 0) + 1,
+      ...(doc.lease ? { takenOver: true } : {}),
+    });
   }
   return claims;
 }

@@ -96,6 +96,20 @@ export class NotificationRepository {
     });
   }
 
+  /** Notifications waiting to be sent or being sent, by state (one aggregate; metrics). */
+  async outboxDepth(): Promise<Record<string, number>> {
+    const rows = await NotificationModel.aggregate<{ _id: string; count: number }>([
+      { $match: { state: { $in: ['pending', 'sending'] } } },
+      { $group: { _id: '$state', count: { $sum: 1 } } },
+    ]);
+    return Object.fromEntries(rows.map((row) => [row._id, row.count]));
+  }
+
+  /** Notifications whose outcome is unknown, waiting for the provider's events (metrics). */
+  async countUnknown(): Promise<number> {
+    return NotificationModel.countDocuments({ state: 'unknown' });
+  }
+
   /** Applies a transition if `fence` still matches: a worker that lost its lease changes nothing. */
   async transition(id: string, fence: number, t: Transition): Promise<boolean> {
     const update: Record<string, unknown> = {

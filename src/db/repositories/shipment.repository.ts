@@ -107,6 +107,15 @@ export class ShipmentRepository {
     return result.matchedCount;
   }
 
+  /** When the oldest shipment due a check fell due, by carrier (one aggregate; metrics). */
+  async oldestDueByCarrier(now: Date): Promise<Map<string, Date>> {
+    const rows = await ShipmentModel.aggregate<{ _id: string; dueAt: Date }>([
+      { $match: { nextPollAt: { $ne: null, $lte: now } } },
+      { $group: { _id: '$carrier', dueAt: { $min: '$nextPollAt' } } },
+    ]);
+    return new Map(rows.map((row) => [row._id, row.dueAt]));
+  }
+
   /** When each number's first shipment with this carrier was created (one aggregate). */
   async createdAtByNumber(carrier: string, trackingNumbers: string[]): Promise<Map<string, Date>> {
     if (trackingNumbers.length === 0) return new Map();

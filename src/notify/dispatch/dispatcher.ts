@@ -20,7 +20,7 @@ export interface DispatchSummary {
 
 type Deps = Pick<
   Container,
-  'config' | 'logger' | 'clock' | 'processId' | 'repositories' | 'senders' | 'carriers'
+  'config' | 'logger' | 'clock' | 'processId' | 'repositories' | 'senders' | 'carriers' | 'metrics'
 >;
 
 /**
@@ -58,6 +58,7 @@ export class Dispatcher {
       dueBy: new Date(now.getTime() - config.notify.groupWindowMs),
     });
     summary.claimed = claims.length;
+    this.deps.metrics.claimed('notification', claims);
     for (const claim of claims) {
       const outcome = await this.dispatchOne(claim.id, claim.fence).catch((err: unknown) => {
         this.deps.logger.error({ err, notificationId: claim.id }, 'dispatch failed');
@@ -80,6 +81,7 @@ export class Dispatcher {
     const order = await repositories.orders.findById(notification.orderId);
     const merchant = await repositories.merchants.findById(notification.merchantId);
     if (!order || !merchant) {
+      this.deps.metrics.message(notification.channel, 'skipped', 'order_gone');
       await repositories.notifications.transition(id, fence, {
         state: 'skipped',
         reason: 'order_gone',
@@ -114,6 +116,7 @@ export class Dispatcher {
       now,
     });
     if (decision.action === 'skip') {
+      this.deps.metrics.message(notification.channel, 'skipped', decision.reason);
       await repositories.notifications.transition(id, fence, {
         state: 'skipped',
         reason: decision.reason,
@@ -123,6 +126,7 @@ export class Dispatcher {
       return 'skipped';
     }
     if (decision.action === 'defer') {
+      this.deps.metrics.message(notification.channel, 'deferred', 'deferred_quiet_hours');
       await repositories.notifications.transition(id, fence, {
         state: 'pending',
         reason: 'deferred_quiet_hours',
@@ -140,6 +144,7 @@ export class Dispatcher {
         now,
       ))
     ) {
+      this.deps.metrics.message(notification.channel, 'deferred', 'throughput_limit');
       await repositories.notifications.transition(id, fence, {
         state: 'pending',
         reason: 'throughput_limit',
@@ -235,6 +240,7 @@ export class Dispatcher {
         }));
       }
       const now = clock.now();
+      this.deps.metrics.message(notification.channel, 'sent', 'provider_accepted');
       await repositories.notifications.transition(notification.id, fence, {
         state: 'sent',
         reason: 'provider_accepted',
@@ -271,6 +277,7 @@ export class Dispatcher {
       'send failed',
     );
     if (sendError.kind === 'unknown_outcome') {
+      this.deps.metrics.message(notification.channel, 'unknown', 'outcome_unknown');
       await repositories.notifications.transition(notification.id, fence, {
         state: 'unknown',
         reason: 'outcome_unknown',
@@ -290,9 +297,11 @@ export class Dispatcher {
           source: 'provider_error',
         });
       }
+      const failure = sendError.kind === 'permanent' ? reason : 'retries_exhausted';
+      this.deps.metrics.message(notification.channel, 'failed', failure);
       await repositories.notifications.transition(notification.id, fence, {
         state: 'failed',
-        reason: sendError.kind === 'permanent' ? reason : 'retries_exhausted',
+        reason: failure,
         detail: sendError.message,
         set: { lastError: sendError.message },
         at: now,
@@ -305,6 +314,7 @@ export class Dispatcher {
       this.random(),
       sendError.options.retryAfterMs,
     );
+    this.deps.metrics.message(notification.channel, 'retried', reason);
     await repositories.notifications.transition(notification.id, fence, {
       state: 'pending',
       reason: 'retry_scheduled',

@@ -2,6 +2,7 @@ import type { Claim } from '../../db/lease';
 import type { ShipmentRepository } from '../../db/repositories/shipment.repository';
 import type { Clock } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
+import type { Metrics } from '../../metrics/metrics';
 import type { CarrierAdapter, CarrierOutcome } from '../carrier';
 import type { CarrierRegistry } from '../carrier-registry';
 import { backoffPollAt, type PollSchedulePolicy, type Random } from '../domain/poll-schedule';
@@ -22,6 +23,7 @@ export interface PollServiceDeps {
   batchSize: number;
   schedule: PollSchedulePolicy;
   random: Random;
+  metrics: Metrics;
 }
 
 export interface PollSummary {
@@ -65,6 +67,7 @@ export class PollService {
         skipCarriers: this.backingOff(now),
       });
       if (claims.length === 0) return summary;
+      this.deps.metrics.claimed('shipment', claims);
       summary.claimed += claims.length;
       const batch = await this.pollBatch(claims, now);
       summary.completed += batch.completed;
@@ -146,6 +149,12 @@ export class PollService {
         now,
       );
       this.noteCarrierHealth(adapter.code, outcomes.values(), now);
+      this.deps.metrics.carrierChecked(
+        adapter.code,
+        chunk.map((c) => c.shipment.nextPollAt),
+        outcomes.values(),
+        now,
+      );
       for (const claimed of chunk)
         done.push({
           shipment: claimed.shipment,
