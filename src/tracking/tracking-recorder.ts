@@ -94,7 +94,7 @@ export class TrackingRecorder {
             order,
             preferences: merchant.preferences,
             now,
-          }),
+          }).map((intent) => ({ ...intent, requestId: shipment.requestId })),
         );
     }
     const inserted = await this.deps.notifications.addIntents(intents, now);

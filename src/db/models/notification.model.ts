@@ -27,6 +27,8 @@ const notificationSchema = new Schema(
     /** Provider events already applied (SendGrid sg_event_id, Twilio status), so repeats change nothing. */
     appliedEvents: { type: [String], default: [] },
     lastError: String,
+    /** The web request that led to it (kept for the worker's log lines about it). */
+    requestId: String,
     lease: { type: leaseSchema, default: null },
     fence: { type: Number, default: 0 },
   },

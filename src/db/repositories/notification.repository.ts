@@ -29,6 +29,7 @@ export type NotificationIntent = Pick<
   | 'template'
   | 'locale'
   | 'notBefore'
+  | 'requestId'
 >;
 
 export class NotificationRepository {

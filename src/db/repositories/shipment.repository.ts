@@ -23,6 +23,7 @@ export interface NewShipment {
   carrier: string;
   trackingNumber: string;
   nextPollAt: Date | null;
+  requestId?: string;
 }
 
 export class ShipmentRepository {

@@ -241,6 +241,7 @@ export class Dispatcher {
       }
       const now = clock.now();
       this.deps.metrics.message(notification.channel, 'sent', 'provider_accepted');
+      this.logFor(notification).info({ providerMessageId }, 'notification sent');
       await repositories.notifications.transition(notification.id, fence, {
         state: 'sent',
         reason: 'provider_accepted',
@@ -258,7 +259,7 @@ export class Dispatcher {
     fence: number,
     error: unknown,
   ): Promise<keyof Omit<DispatchSummary, 'claimed'>> {
-    const { repositories, clock, config, logger } = this.deps;
+    const { repositories, clock, config } = this.deps;
     const now = clock.now();
     // Anything that is not a classified SendError failed before a provider saw the message.
     const sendError =
@@ -268,9 +269,8 @@ export class Dispatcher {
     const reason = sendError.options.providerCode
       ? `provider:${sendError.options.providerCode}`
       : sendError.kind;
-    logger.warn(
+    this.logFor(notification).warn(
       {
-        notificationId: notification.id,
         kind: sendError.kind,
         code: sendError.options.providerCode,
       },
@@ -323,6 +323,12 @@ export class Dispatcher {
       at: now,
     });
     return 'retried';
+  }
+
+  /** Every line about a notification names it, its shipments and the web request behind it. */
+  private logFor(notification: Notification) {
+    const { id, shipmentIds, requestId } = notification;
+    return this.deps.logger.child({ notificationId: id, shipmentIds, requestId });
   }
 
   /** The provider's unit of throughput: one sending address, Messaging Service or number. */
