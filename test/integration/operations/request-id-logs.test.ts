@@ -52,7 +52,9 @@ describe('request ids across the web → worker hand-off', () => {
       ).toBeDefined();
 
       // The worker's side: the parcel is picked up, then its messages go out (its first send fails, the retry goes out).
-      clock.advance(30_000);
+      // Journeys start when the shipment is created: 30 s later the parcel has been picked up.
+      const [created0] = await repositories.shipments.findByOrder(created.body.order.id as string);
+      clock.set(new Date(created0!.createdAt.getTime() + 30_000));
       await app.container.tracking.poll.pollDue();
       expect(await app.container.notify.dispatcher.dispatchDue()).toMatchObject({ retried: 1 });
       clock.advance(120_000);
