@@ -81,10 +81,13 @@ export async function startPorchlight(options: StartOptions): Promise<RunningPor
   let metricsServer: Server | undefined;
   let metricsUrl: string | undefined;
   if (options.worker && !options.web) {
-    const { host, port } = { host: config.metrics.workerHost, port: config.metrics.workerPort };
     ({ server: metricsServer, url: metricsUrl } = await startMetricsServer(
       container.metricsRegistry,
-      { host, port, token: config.metrics.token },
+      {
+        host: config.metrics.workerHost,
+        port: config.metrics.workerPort,
+        token: config.metrics.token,
+      },
     ));
     logger.info({ url: metricsUrl }, 'worker metrics listening');
   }

@@ -2,7 +2,6 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 export const root = path.resolve(__dirname, '../..');
-const tsx = path.join(root, 'node_modules/.bin/tsx');
 
 export interface Outcome {
   code: number | null;
@@ -30,7 +29,8 @@ export function startScript(
   env: Record<string, string>,
   killAfterMs = 150_000,
 ): ChildScript {
-  const child = spawn(tsx, [path.join(root, script), ...args], {
+  // node itself with tsx's loader (not the tsx wrapper), so a kill reaches the script's process.
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, script), ...args], {
     cwd: root,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', NODE_ENV: 'test', ...env },
   });
