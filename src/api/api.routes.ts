@@ -74,7 +74,7 @@ export function apiRoutes(container: Container): Router {
   router.post('/api/v1/orders', async (req, res) => {
     const merchant = currentMerchant(req);
     const input = validate(orderInputSchema, req.body);
-    const { order, created, statusUrl } = await orders.upsert(merchant, input);
+    const { order, created, statusUrl } = await orders.upsert(merchant, input, String(req.id));
     res
       .status(created ? 201 : 200)
       .json({ order: await orderView(merchant.id, order.id), statusUrl });
@@ -88,6 +88,7 @@ export function apiRoutes(container: Container): Router {
       merchant,
       req.params.id as string,
       validate(shipmentInputSchema, req.body),
+      String(req.id),
     );
     res.status(201).json(await orderView(merchant.id, req.params.id as string));
   });

@@ -32,6 +32,9 @@ import { TrackingRecorder } from '../tracking/tracking-recorder';
 import { DeliveryEstimates } from '../tracking/delivery-estimates';
 import { trackingPolicy } from '../tracking/tracking-policy';
 import type { Logger } from '../shared/logger';
+import { createMetrics, type Metrics } from '../metrics/metrics';
+import { timedSender } from '../metrics/timed-senders';
+import type { Registry } from 'prom-client';
 import { newProcessIdentity } from '../shared/process-identity';
 
 export interface Repositories {
@@ -66,6 +69,9 @@ export interface Container {
   notify: { dispatcher: Dispatcher; reconciler: ReconcileService };
   /** Milestone events for merchants' own endpoints. */
   merchantWebhooks: MerchantWebhookService;
+  /** What services record, and the registry GET /metrics serves. */
+  metrics: Metrics;
+  metricsRegistry: Registry;
 }
 
 /** What tests may replace: a fixed clock, recording or failing senders. */
@@ -98,14 +104,30 @@ export function buildContainer(
     laneStats: new LaneStatsRepository(),
   };
   const clock = overrides.clock ?? systemClock;
+
   const processId = overrides.processId ?? newProcessIdentity('porchlight');
-  const carriers = overrides.carriers ?? createCarrierRegistry(config, clock.now(), logger);
+  const carriers =
+    overrides.carriers ??
+    createCarrierRegistry(config, clock.now(), logger, (numbers) =>
+      repositories.shipments.createdAtByNumber('simulated', numbers),
+    );
+  const { metrics, registry: metricsRegistry } = createMetrics({
+    outboxDepth: () => repositories.notifications.outboxDepth(),
+    unknownCount: () => repositories.notifications.countUnknown(),
+    oldestDue: (now) => repositories.shipments.oldestDueByCarrier(now),
+    carriers: carriers
+      .all()
+      .filter((a) => a.enabled)
+      .map((a) => a.code),
+    now: () => clock.now(),
+  });
   const merchantWebhooks = new MerchantWebhookService({
     repositories,
     clock,
     processId,
     config,
     logger,
+    metrics,
   });
   const tracking = buildTracking(
     config,
@@ -115,6 +137,7 @@ export function buildContainer(
     repositories,
     carriers,
     merchantWebhooks,
+    metrics,
   );
   const base = {
     config,
@@ -123,11 +146,20 @@ export function buildContainer(
     processId,
     repositories,
     senders: {
-      email: overrides.senders?.email ?? createEmailSender(config, repositories.devMessages),
-      sms: overrides.senders?.sms ?? createSmsSender(config, repositories.devMessages),
+      email: timedSender(
+        overrides.senders?.email ?? createEmailSender(config, repositories.devMessages),
+        'email',
+        metrics,
+      ),
+      sms: timedSender(
+        overrides.senders?.sms ?? createSmsSender(config, repositories.devMessages),
+        'sms',
+        metrics,
+      ),
     },
     carriers,
     tracking,
+    metrics,
   };
   // MJML is compiled once, here, as the container is built; each message is a string fill.
   const renderers = EmailRenderer.create().then((email) => ({ email, sms: new SmsRenderer() }));
@@ -146,6 +178,7 @@ export function buildContainer(
     ...base,
     notify: { dispatcher: new Dispatcher(base, renderers), reconciler },
     merchantWebhooks,
+    metricsRegistry,
   };
 }
 
@@ -157,6 +190,7 @@ function buildTracking(
   repositories: Repositories,
   carriers: CarrierRegistry,
   merchantWebhooks: MerchantWebhookService,
+  metrics: Metrics,
 ): Container['tracking'] {
   const policy = trackingPolicy(config);
   const recorder = new TrackingRecorder({
@@ -187,6 +221,7 @@ function buildTracking(
       schedule: policy,
       random: Math.random,
       deadOwners: () => repositories.heartbeats.deadOwners(),
+      metrics,
     }),
     push: new PushIngestion({ shipments: repositories.shipments, recorder, clock, owner, leaseMs }),
   };

@@ -5,9 +5,11 @@ import { connectDatabase, disconnectDatabase } from '../db/connection';
 import { resolveDatabase, type ResolvedDatabase } from '../db/database-ladder';
 import { releaseLeases } from '../db/lease';
 import { heartbeatEveryMs } from '../db/repositories/worker-heartbeat.repository';
+import { recordRunningDatabase } from '../db/running-database';
 import { NotificationModel, ShipmentModel } from '../db/models';
 import { seedDemo, type SeededOrder } from '../demo/seed-demo';
 import { Scheduler } from '../jobs/scheduler';
+import { startMetricsServer } from '../metrics/metrics.routes';
 import { workerJobs } from '../jobs/worker-jobs';
 import type { Logger } from '../shared/logger';
 import { createWebApp } from '../web/app';
@@ -31,6 +33,8 @@ export interface RunningPorchlight {
   scheduler: Scheduler;
   /** Base URL the server listens on, when `web` is on. */
   url?: string;
+  /** The worker's own /metrics server, when it runs without `web` (which serves /metrics). */
+  metricsUrl?: string;
   demoOrders: SeededOrder[];
   shutdown(): Promise<void>;
 }
@@ -55,6 +59,15 @@ export async function startPorchlight(options: StartOptions): Promise<RunningPor
     database.uri,
     options.dbName ?? (config.mongodb.uri ? undefined : 'porchlight'),
   );
+  // The CLI (npm run merchant) finds an embedded database it cannot open itself through this.
+  const forgetDatabase =
+    database.rung === 'MONGODB_URI'
+      ? () => undefined
+      : recordRunningDatabase(config.dataDir, {
+          uri: database.uri,
+          pid: process.pid,
+          rung: database.rung,
+        });
   const container = buildContainer(config, logger, options.overrides);
   const demoOrders = config.demo ? await seedDemo(container) : [];
 
@@ -74,6 +87,19 @@ export async function startPorchlight(options: StartOptions): Promise<RunningPor
   await beat();
   const heartbeat = setInterval(beat, heartbeatEveryMs);
   heartbeat.unref();
+  let metricsServer: Server | undefined;
+  let metricsUrl: string | undefined;
+  if (options.worker && !options.web) {
+    ({ server: metricsServer, url: metricsUrl } = await startMetricsServer(
+      container.metricsRegistry,
+      {
+        host: config.metrics.workerHost,
+        port: config.metrics.workerPort,
+        token: config.metrics.token,
+      },
+    ));
+    logger.info({ url: metricsUrl }, 'worker metrics listening');
+  }
   const scheduler = new Scheduler(container);
   if (options.worker) {
     const jobs = workerJobs(config);
@@ -92,6 +118,8 @@ export async function startPorchlight(options: StartOptions): Promise<RunningPor
       // Claim nothing new; what is in hand finishes, and the rest is given back below.
       container.tracking.poll.stop();
       container.notify.dispatcher.stop();
+      metricsServer?.closeAllConnections();
+      metricsServer?.close();
       await scheduler.stop(config.shutdownTimeoutMs);
       clearInterval(heartbeat);
       try {
@@ -107,8 +135,9 @@ export async function startPorchlight(options: StartOptions): Promise<RunningPor
       server?.closeAllConnections();
       await closing;
       await disconnectDatabase();
+      forgetDatabase();
       await database.stop();
       logger.info('stopped');
     })());
-  return { container, database, scheduler, url, demoOrders, shutdown };
+  return { container, database, scheduler, url, metricsUrl, demoOrders, shutdown };
 }

@@ -2,9 +2,11 @@ import { parseArgs } from 'node:util';
 import { buildContainer } from '../app/container';
 import { ConfigError, loadConfig } from '../config/load-config';
 import { connectDatabase, disconnectDatabase } from '../db/connection';
-import { resolveDatabase } from '../db/database-ladder';
+import type { Config } from '../config/config';
+import { NoDatabaseError, resolveDatabase } from '../db/database-ladder';
+import { findRunningDatabase } from '../db/running-database';
 import { defaultMerchantPreferences } from '../merchants/merchant';
-import { createLogger } from '../shared/logger';
+import { createLogger, type Logger } from '../shared/logger';
 
 const usage = `Usage:
   npm run merchant -- create --name "Shop name" [--slug shop-name]
@@ -23,6 +25,43 @@ function slugify(name: string): string {
       .replace(/[^a-z0-9]+/g, '-')
       .replace(/^-|-$/g, '') || 'merchant'
   );
+}
+
+/**
+ * MONGODB_URI when set; else the database of a running `npm start` (it records where it
+ * listens), since the embedded database file has one owner at a time; else the ladder.
+ */
+async function openDatabase(config: Config, logger: Logger): Promise<{ stop(): Promise<void> }> {
+  const running = config.mongodb.uri ? undefined : findRunningDatabase(config.dataDir);
+  if (running) {
+    try {
+      await connectDatabase(running.uri, 'porchlight');
+    } catch (error) {
+      throw new Error(
+        `The running Porchlight (pid ${running.pid}) holds the embedded database but did not answer at ${running.uri} (${(error as Error).message}). Stop it and run this command again, or set MONGODB_URI.`,
+        { cause: error },
+      );
+    }
+    return { stop: async () => undefined };
+  }
+  let database;
+  try {
+    database = await resolveDatabase({
+      uri: config.mongodb.uri,
+      embedded: config.mongodb.embedded,
+      dataDir: config.dataDir,
+      logger,
+    });
+  } catch (error) {
+    if (!(error instanceof NoDatabaseError) || !/in use by another process/.test(error.message))
+      throw error;
+    throw new Error(
+      `The embedded database under ${config.dataDir} is in use by another process that did not record where it listens (an older Porchlight?). Stop it and run this command again, or set MONGODB_URI.`,
+      { cause: error },
+    );
+  }
+  await connectDatabase(database.uri, config.mongodb.uri ? undefined : 'porchlight');
+  return database;
 }
 
 /** Merchant and API key management against the configured database (MONGODB_URI or the ladder). */
@@ -49,13 +88,7 @@ async function main(): Promise<void> {
 
   const config = loadConfig(process.env);
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
-  const database = await resolveDatabase({
-    uri: config.mongodb.uri,
-    embedded: config.mongodb.embedded,
-    dataDir: config.dataDir,
-    logger,
-  });
-  await connectDatabase(database.uri, config.mongodb.uri ? undefined : 'porchlight');
+  const database = await openDatabase(config, logger);
   const { repositories, clock } = buildContainer(config, logger);
   try {
     if (command === 'create') {

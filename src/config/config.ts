@@ -98,6 +98,13 @@ export interface Config {
       Record<string, { readonly concurrency?: number; readonly requestsPerSecond?: number }>
     >;
   };
+  /** GET /metrics on the web process and on the worker's own server. */
+  readonly metrics: {
+    /** Bearer token scrapes must present; without it production web processes serve none. */
+    readonly token: string | undefined;
+    readonly workerPort: number;
+    readonly workerHost: string;
+  };
   /** Days after the last shipment is final before guest data is erased. */
   readonly retentionDays: number;
   readonly notify: {

@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+import { isInternalAddress } from '../merchant-webhooks/public-address';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { variables, type RawValues, type VariableName } from './variables';
@@ -49,7 +51,18 @@ function productionProblems(v: RawValues, env: Source): string[] {
     problems.push(
       'SMS_TRANSPORT must be chosen explicitly in production: twilio, or log to only record messages',
     );
+  if (!v.METRICS_TOKEN && !isPrivateHost(v.WORKER_METRICS_HOST))
+    problems.push(
+      `WORKER_METRICS_HOST ${v.WORKER_METRICS_HOST} is not a private interface: bind metrics to one (example: ${variables.WORKER_METRICS_HOST.example}) or set METRICS_TOKEN`,
+    );
   return problems;
+}
+
+/** Loopback or private addresses, where only our own network can scrape (0.0.0.0 is every one). */
+function isPrivateHost(host: string): boolean {
+  if (host === 'localhost') return true;
+  if (isIP(host) === 0 || host === '0.0.0.0' || host === '::') return false;
+  return isInternalAddress(host);
 }
 
 function providerProblems(v: RawValues): string[] {
@@ -234,6 +247,11 @@ function shapeConfig(v: RawValues, serviceStandards: ServiceStandards): Config {
         baseUrl: v.EASYPOST_API_BASE_URL.replace(/\/+$/, ''),
       },
       limits: carrierLimits,
+    },
+    metrics: {
+      token: v.METRICS_TOKEN,
+      workerPort: v.WORKER_METRICS_PORT,
+      workerHost: v.WORKER_METRICS_HOST,
     },
     retentionDays: v.RETENTION_DAYS,
     notify: {

@@ -434,6 +434,21 @@ export const variables = {
     'How long a cached status page is served without re-checking the database for a newer shipment version.',
     '2000',
   ),
+  METRICS_TOKEN: variable(
+    optionalText.refine((v) => !v || v.length >= 16, 'at least 16 characters'),
+    'Bearer token GET /metrics requires on the web and worker processes. Without it, production web processes do not serve /metrics, and the worker serves it only on a private interface.',
+    'a-long-random-scrape-token',
+  ),
+  WORKER_METRICS_PORT: variable(
+    int(0, 65535),
+    "Port of the worker process's own HTTP server for GET /metrics (0 = any free port).",
+    '9464',
+  ),
+  WORKER_METRICS_HOST: variable(
+    z.string().min(1),
+    "Interface the worker's metrics server binds to; a public one needs METRICS_TOKEN in production.",
+    '10.0.0.5',
+  ),
 } satisfies Record<string, Variable<unknown>>;
 
 export type VariableName = keyof typeof variables;

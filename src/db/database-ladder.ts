@@ -56,31 +56,43 @@ async function tryMemoryServer(options: LadderOptions): Promise<ResolvedDatabase
     existsSync(marker) &&
     Date.now() - Number(readFileSync(marker, 'utf8')) < retryDownloadAfterMs
   ) {
-    throw new Error(`skipped: a mongod download failed recently (delete ${marker} to retry)`);
+    throw new Error(`a mongod download failed recently (delete ${marker} to retry)`);
   }
-  const { MongoMemoryServer } = await import('mongodb-memory-server');
-  const persistentPath = path.join(options.dataDir, 'mongod');
-  if (options.embedded === 'persistent') mkdirSync(persistentPath, { recursive: true });
+  const { MongoBinary, MongoMemoryServer } = await import('mongodb-memory-server');
+  // Finding (or fetching) the binary first keeps a failed download to one line: starting the
+  // server directly would print the download's stack trace on the console before failing.
+  let binary: string;
   try {
-    const server = await withTimeout(
-      MongoMemoryServer.create(
-        options.embedded === 'persistent'
-          ? { instance: { dbPath: persistentPath, storageEngine: 'wiredTiger' } }
-          : {},
-      ),
+    binary = await withTimeout(
+      MongoBinary.getPath(),
       options.memoryServerTimeoutMs ?? 8_000,
-      'mongodb-memory-server',
+      'finding or downloading a mongod',
     );
-    return {
-      uri: server.getUri(),
-      rung: 'mongodb-memory-server',
-      stop: async () => void (await server.stop()),
-    };
   } catch (error) {
     mkdirSync(options.dataDir, { recursive: true });
     writeFileSync(marker, String(Date.now()));
-    throw error;
+    throw new Error(`no mongod binary (${oneLine(error)}); remembered in ${marker}`, {
+      cause: error,
+    });
   }
+  const persistentPath = path.join(options.dataDir, 'mongod');
+  if (options.embedded === 'persistent') mkdirSync(persistentPath, { recursive: true });
+  const server = await MongoMemoryServer.create({
+    binary: { systemBinary: binary },
+    ...(options.embedded === 'persistent'
+      ? { instance: { dbPath: persistentPath, storageEngine: 'wiredTiger' } }
+      : {}),
+  });
+  return {
+    uri: server.getUri(),
+    rung: 'mongodb-memory-server',
+    stop: async () => void (await server.stop()),
+  };
+}
+
+/** An error as one log-friendly line (download errors put their cause on the next line). */
+function oneLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -94,12 +106,20 @@ export async function resolveDatabase(options: LadderOptions): Promise<ResolvedD
     return { uri: options.uri, rung: 'MONGODB_URI', stop: async () => undefined };
   }
   const reasons: string[] = [];
+  // One line per rung passed over, saying why; the stack trace only when nothing is left.
+  const passOver = (rung: Rung, error: unknown) => {
+    reasons.push(
+      `${rung}: ${error instanceof LocalMongoUnavailable ? error.message : oneLine(error)}`,
+    );
+    const reason = oneLine(error).slice(0, 300);
+    logger.info({ rung, reason }, `database: passed over ${rung}: ${reason}`);
+  };
   try {
     const db = await tryMemoryServer(options);
     logger.info({ rung: db.rung }, 'database: using a mongod from mongodb-memory-server');
     return db;
   } catch (error) {
-    reasons.push(`mongodb-memory-server: ${(error as Error).message.split('\n')[0]}`);
+    passOver('mongodb-memory-server', error);
   }
   try {
     const cacheDir = path.join(options.dataDir, 'mongo-java-server');
@@ -107,13 +127,12 @@ export async function resolveDatabase(options: LadderOptions): Promise<ResolvedD
       options.embedded === 'persistent' ? path.join(options.dataDir, 'embedded-db.mv') : undefined;
     const local = await startLocalMongo(cacheDir, h2File);
     logger.info(
-      { rung: 'mongo-java-server', persistent: Boolean(h2File), reasons },
+      { rung: 'mongo-java-server', persistent: Boolean(h2File) },
       'database: using local mongo-java-server',
     );
     return { uri: local.uri, rung: 'mongo-java-server', stop: local.stop };
   } catch (error) {
-    const message = error instanceof LocalMongoUnavailable ? error.message : String(error);
-    reasons.push(`mongo-java-server: ${message}`);
+    passOver('mongo-java-server', error);
   }
   throw new NoDatabaseError(reasons);
 }

@@ -11,6 +11,8 @@ export type LeasedModel = Model<any>;
 export interface Claim {
   id: string;
   fence: number;
+  /** Claimed from another owner whose lease had expired (it died or stalled). */
+  takenOver?: boolean;
 }
 
 export interface LeaseOptions {
@@ -56,12 +58,17 @@ export function leaseFreeNow(
 export function candidateQuery(options: Pick<ClaimOptions, 'now' | 'due' | 'deadOwners'>) {
   return {
     filter: { $and: [options.due, leaseIsFree(options.now, options.deadOwners)] },
-    projection: { _id: 1, fence: 1 },
+    projection: { _id: 1, fence: 1, lease: 1 },
   };
 }
 
 /** A due document as read for claiming: its id and the fence it had then. */
-export type Candidate = { _id: Types.ObjectId; fence: number };
+export type Candidate = {
+  _id: Types.ObjectId;
+  fence: number;
+  /** The lease it had when read: set means a takeover of an expired or dead owner's claim. */
+  lease?: { owner: string } | null;
+};
 const hex = (id: Types.ObjectId) => id.toHexString();
 
 /**
@@ -93,7 +100,7 @@ export async function claimCandidates<T = Record<string, unknown>>(
     })),
     { ordered: false },
   );
-  const expected = new Map(candidates.map((c) => [hex(c._id), c.fence + 1]));
+  const read = new Map(candidates.map((c) => [hex(c._id), c]));
   const docs = await model.collection
     .find(
       { _id: { $in: candidates.map((c) => c._id) } },
@@ -101,8 +108,11 @@ export async function claimCandidates<T = Record<string, unknown>>(
     )
     .toArray();
   return docs
-    .filter((d) => d.lease?.token === lease.token && expected.get(hex(d._id)) === d.fence)
-    .map((d) => ({ claim: { id: hex(d._id), fence: d.fence as number }, doc: d as T }));
+    .filter((d) => d.lease?.token === lease.token && read.get(hex(d._id))?.fence === d.fence - 1)
+    .map((d) => ({
+      claim: { id: hex(d._id), fence: d.fence as number, takenOver: !!read.get(hex(d._id))?.lease },
+      doc: d as T,
+    }));
 }
 
 /**

@@ -93,6 +93,11 @@ export function startLocalMongo(
     }, timeoutMs);
     child.on('exit', (code) => {
       clearTimeout(timer);
+      // H2 allows one process per file: say so instead of relaying Java's stack trace.
+      if (h2File && /file is locked/i.test(output))
+        return reject(
+          new LocalMongoUnavailable(`the database file ${h2File} is in use by another process`),
+        );
       reject(new LocalMongoUnavailable(`mongo-java-server exited with ${code}: ${output}`));
     });
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));

@@ -13,7 +13,10 @@ const retryForMs = dayMs;
 const disableAfterMs = 3 * dayMs;
 const disableAfterFailures = 100;
 
-type Deps = Pick<Container, 'repositories' | 'clock' | 'processId' | 'config' | 'logger'>;
+type Deps = Pick<
+  Container,
+  'repositories' | 'clock' | 'processId' | 'config' | 'logger' | 'metrics'
+>;
 
 /** Merchant webhooks: milestone events signed per endpoint, retried with backoff for 24 hours. */
 export class MerchantWebhookService {
@@ -77,7 +80,12 @@ export class MerchantWebhookService {
       config.worker.leaseMs,
       limit,
     );
-    for (const claim of claims) summary[await this.deliver(claim.id, claim.fence)]++;
+    this.deps.metrics.claimed('webhook', claims);
+    for (const claim of claims) {
+      const outcome = await this.deliver(claim.id, claim.fence);
+      summary[outcome]++;
+      this.deps.metrics.webhookDelivery(outcome);
+    }
     return summary;
   }
 

@@ -44,6 +44,8 @@ export interface Notification {
   openedAt?: Date;
   clickedAt?: Date;
   lastError?: string;
+  /** The web request that led to it, so worker log lines can be joined to it. */
+  requestId?: string;
   lease: Lease | null;
   fence: number;
   createdAt: Date;

@@ -20,6 +20,7 @@ export class OrderService {
   async upsert(
     merchant: Merchant,
     input: OrderInput,
+    requestId?: string,
   ): Promise<{ order: Order; created: boolean; statusUrl: string | null }> {
     const { repositories, clock } = this.deps;
     const carriers = input.shipments.map((s, i) =>
@@ -60,6 +61,7 @@ export class OrderService {
         carrier: carriers[i] as string,
         trackingNumber: normalizeTrackingNumber(s.trackingNumber),
         nextPollAt: clock.now(),
+        requestId,
       });
     }
     let statusUrl: string | null = null;
@@ -67,7 +69,11 @@ export class OrderService {
       statusUrl = await this.mintLink(order);
       if (merchant.preferences.sendOrderConfirmation) {
         await repositories.notifications.addIntents(
-          planOrderConfirmation({ order, preferences: merchant.preferences, now: clock.now() }),
+          planOrderConfirmation({
+            order,
+            preferences: merchant.preferences,
+            now: clock.now(),
+          }).map((intent) => ({ ...intent, requestId })),
           clock.now(),
         );
       }
@@ -79,6 +85,7 @@ export class OrderService {
     merchant: Merchant,
     orderId: string,
     input: { trackingNumber: string; carrier?: string },
+    requestId?: string,
   ): Promise<void> {
     const order = await this.ownOrder(merchant, orderId);
     const carrier = this.carrierFor(input.trackingNumber, input.carrier, '');
@@ -88,6 +95,7 @@ export class OrderService {
       carrier,
       trackingNumber: normalizeTrackingNumber(input.trackingNumber),
       nextPollAt: this.deps.clock.now(),
+      requestId,
     });
   }
 

@@ -7,21 +7,27 @@ import { EasyPostCarrier } from './carriers/easypost/easypost-carrier';
 import { FedexCarrier } from './carriers/fedex/fedex-carrier';
 import { UpsCarrier } from './carriers/ups/ups-carrier';
 import { UspsCarrier } from './carriers/usps/usps-carrier';
-import { SimulatedCarrier } from './carriers/simulated/simulated-carrier';
+import {
+  SimulatedCarrier,
+  type SimulatedCarrierOptions,
+} from './carriers/simulated/simulated-carrier';
 
 /** Every carrier adapter this deployment offers, built from configuration. */
 export function createCarrierRegistry(
   config: Config,
   now: Date = new Date(),
   logger?: Logger,
+  simulatedJourneyStarts?: SimulatedCarrierOptions['journeyStarts'],
 ): CarrierRegistry {
   const { ups, fedex, usps, dhl, easypost, limits } = config.carriers;
   const adapters: CarrierAdapter[] = [];
   if (config.tracking.simulated.enabled)
     adapters.push(
-      // Numbers without an anchor start their journey at this minute (see simulated-number.ts).
+      // Numbers without an anchor start their journey when their shipment was created, or at
+      // this minute when none was (see simulated-number.ts).
       new SimulatedCarrier({
         paceMs: config.tracking.simulated.paceMs,
+        journeyStarts: simulatedJourneyStarts,
         epoch: new Date(Math.floor(now.getTime() / 60_000) * 60_000),
         limits: limits.simulated,
       }),

@@ -56,6 +56,8 @@ export interface Shipment {
   milestones: Array<{ milestone: Milestone; at: Date }>;
   lastCheckedAt?: Date;
   lastEventAt?: Date;
+  /** The API request that created it. */
+  requestId?: string;
   /** When the carrier should next be asked; null stops polling. */
   nextPollAt: Date | null;
   /** Why the shipment is not being polled, e.g. carrier disabled, not found. */

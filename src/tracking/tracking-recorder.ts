@@ -109,7 +109,7 @@ export class TrackingRecorder {
             order,
             preferences: merchant.preferences,
             now,
-          }),
+          }).map((intent) => ({ ...intent, requestId: shipment.requestId })),
         );
     }
     if (reached.length && this.deps.onMilestones) await this.deps.onMilestones(reached, now);

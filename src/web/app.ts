@@ -11,6 +11,7 @@ import { errorHandler, notFoundHandler } from './error-handler';
 import { guestPages } from './guest-pages';
 import { healthRoutes } from './health.routes';
 import { requestLogging } from './request-logging';
+import { httpMetrics, metricsRoutes } from '../metrics/metrics.routes';
 import { carrierWebhookRoutes } from '../tracking/push/carrier-webhook.routes';
 
 /** Builds the Express app: guest pages, merchant API, webhooks and operations endpoints. */
@@ -20,6 +21,7 @@ export function createWebApp(container: Container): Express {
   app.disable('x-powered-by');
   app.set('trust proxy', config.http.trustProxy);
   app.use(requestLogging(logger));
+  app.use(httpMetrics(container.metrics));
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -35,6 +37,9 @@ export function createWebApp(container: Container): Express {
     }),
   );
   app.use(healthRoutes(() => pingDatabase()));
+  // The web port is public: in production /metrics exists only behind METRICS_TOKEN.
+  if (config.metrics.token || !config.production)
+    app.use(metricsRoutes(container.metricsRegistry, config.metrics.token));
   if (config.demo && !config.production) app.use(devOutboxRoutes(repositories.devMessages));
   app.use(guestPages(container));
   app.use(

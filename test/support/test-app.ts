@@ -5,7 +5,7 @@ import type { ContainerOverrides } from '../../src/app/container';
 import { connectDatabase } from '../../src/db/connection';
 import { loadConfig } from '../../src/config/load-config';
 import type { Config } from '../../src/config/config';
-import { createLogger } from '../../src/shared/logger';
+import { createLogger, type Logger } from '../../src/shared/logger';
 
 export function testDatabaseUri(): string {
   const uri = process.env.PORCHLIGHT_TEST_MONGODB_URI;
@@ -44,6 +44,8 @@ export interface TestAppOptions {
   web?: boolean;
   worker?: boolean;
   overrides?: ContainerOverrides;
+  /** Where logs go (tests that read them pass a capturing logger). */
+  logger?: Logger;
 }
 
 /** Starts the real app (web on a loopback port 0) on a fresh database; stop() drops it. */
@@ -54,7 +56,7 @@ export async function startTestApp(
   const dbName = uniqueDbName('app');
   const app = await startPorchlight({
     config,
-    logger: createLogger(config.log.level),
+    logger: options.logger ?? createLogger(config.log.level),
     web: options.web ?? true,
     worker: options.worker ?? false,
     dbName,

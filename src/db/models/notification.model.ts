@@ -29,6 +29,8 @@ const notificationSchema = new Schema(
     lastError: String,
     /** Which bulk transition wrote last (read back to learn which fenced writes applied). */
     lastStep: String,
+    /** The web request that led to it (kept for the worker's log lines about it). */
+    requestId: String,
     lease: { type: leaseSchema, default: null },
     fence: { type: Number, default: 0 },
   },

@@ -39,6 +39,8 @@ const shipmentSchema = new Schema(
     lastEventAt: Date,
     nextPollAt: { type: Date, default: null },
     trackingProblem: String,
+    /** The API request that created it; its notifications carry it into the worker's logs. */
+    requestId: String,
     problemKind: String,
     stalledAt: { type: Date, default: null },
     stalledReason: { type: String, default: null },

@@ -54,6 +54,7 @@ export type NotificationIntent = Pick<
   | 'template'
   | 'locale'
   | 'notBefore'
+  | 'requestId'
 >;
 
 export class NotificationRepository {
@@ -231,6 +232,20 @@ export class NotificationRepository {
       )
       .toArray();
     return new Set(docs.filter((d) => d.lastStep === step).map((d) => String(d._id)));
+  }
+
+  /** Notifications waiting to be sent or being sent, by state (one aggregate; metrics). */
+  async outboxDepth(): Promise<Record<string, number>> {
+    const rows = await NotificationModel.aggregate<{ _id: string; count: number }>([
+      { $match: { state: { $in: ['pending', 'sending'] } } },
+      { $group: { _id: '$state', count: { $sum: 1 } } },
+    ]);
+    return Object.fromEntries(rows.map((row) => [row._id, row.count]));
+  }
+
+  /** Notifications whose outcome is unknown, waiting for the provider's events (metrics). */
+  async countUnknown(): Promise<number> {
+    return NotificationModel.countDocuments({ state: 'unknown' });
   }
 
   /** Applies a transition if `fence` still matches: a worker that lost its lease changes nothing. */

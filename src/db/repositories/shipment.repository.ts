@@ -30,6 +30,7 @@ export interface NewShipment {
   carrier: string;
   trackingNumber: string;
   nextPollAt: Date | null;
+  requestId?: string;
 }
 
 export class ShipmentRepository {
@@ -154,6 +155,25 @@ export class ShipmentRepository {
       { ordered: false },
     );
     return result.matchedCount;
+  }
+
+  /** When the oldest shipment due a check fell due, by carrier (one aggregate; metrics). */
+  async oldestDueByCarrier(now: Date): Promise<Map<string, Date>> {
+    const rows = await ShipmentModel.aggregate<{ _id: string; dueAt: Date }>([
+      { $match: { nextPollAt: { $ne: null, $lte: now } } },
+      { $group: { _id: '$carrier', dueAt: { $min: '$nextPollAt' } } },
+    ]);
+    return new Map(rows.map((row) => [row._id, row.dueAt]));
+  }
+
+  /** When each number's first shipment with this carrier was created (one aggregate). */
+  async createdAtByNumber(carrier: string, trackingNumbers: string[]): Promise<Map<string, Date>> {
+    if (trackingNumbers.length === 0) return new Map();
+    const rows = await ShipmentModel.aggregate<{ _id: string; createdAt: Date }>([
+      { $match: { carrier, trackingNumber: { $in: trackingNumbers } } },
+      { $group: { _id: '$trackingNumber', createdAt: { $min: '$createdAt' } } },
+    ]);
+    return new Map(rows.map((row) => [row._id, row.createdAt]));
   }
 
   /**

@@ -22,7 +22,7 @@ export type { DispatchSummary } from './dispatch-summary';
 
 type Deps = Pick<
   Container,
-  'config' | 'logger' | 'clock' | 'processId' | 'repositories' | 'senders' | 'carriers'
+  'config' | 'logger' | 'clock' | 'processId' | 'repositories' | 'senders' | 'carriers' | 'metrics'
 >;
 
 /** Provider calls in flight per channel from one worker (per-second limits apply on top). */
@@ -85,6 +85,7 @@ export class Dispatcher {
         deadOwners,
       });
       if (groups.length === 0) break;
+      this.deps.metrics.claimed('notification', groups.flatMap(claimsOf));
       addSummary(summary, await this.whileHolding(groups, () => this.dispatchBatch(groups, now)));
     }
     return summary;
@@ -146,7 +147,14 @@ export class Dispatcher {
           });
     }
     const applied = await this.deps.repositories.notifications.transitionMany(decided);
-    for (const d of decided) if (applied.has(d.claim.id)) summary[d.outcome]++;
+    const channelOf = new Map(
+      groups.flatMap((g) => claimsOf(g).map((c) => [c.id, g.leader.notification.channel])),
+    );
+    for (const d of decided)
+      if (applied.has(d.claim.id)) {
+        summary[d.outcome]++;
+        this.deps.metrics.message(channelOf.get(d.claim.id)!, d.outcome, d.transition.reason);
+      }
     addSummary(summary, await this.send(ready, now));
     return summary;
   }
@@ -315,6 +323,7 @@ export class Dispatcher {
         try {
           const { providerMessageId } = await this.call(r.outgoing);
           const at = this.deps.clock.now();
+          this.logFor(n).info({ providerMessageId }, 'notification sent');
           results.push({
             claim: r.group.leader.claim,
             outcome: 'sent',
@@ -333,8 +342,8 @@ export class Dispatcher {
             this.random(),
             this.deps.clock.now(),
           );
-          this.deps.logger.warn(
-            { notificationId: n.id, outcome: failure.outcome, reason: failure.transition.reason },
+          this.logFor(n).warn(
+            { outcome: failure.outcome, reason: failure.transition.reason },
             'send failed',
           );
           if (failure.suppress) suppress.push({ notification: n, reason: failure.suppress });
@@ -355,9 +364,19 @@ export class Dispatcher {
         source: 'provider_error',
       });
     const recorded = await this.record(results);
-    for (const r of results)
-      if (recorded.has(r.claim.id)) summary[r.outcome] = (summary[r.outcome] ?? 0) + 1;
+    for (const r of results) {
+      if (!recorded.has(r.claim.id)) continue;
+      summary[r.outcome] = (summary[r.outcome] ?? 0) + 1;
+      const { channel } = started.find((s) => s.group.leader.claim.id === r.claim.id)!.outgoing;
+      this.deps.metrics.message(channel, r.outcome, r.transition.reason);
+    }
     return summary;
+  }
+
+  /** Every line about a notification names it, its shipments and the web request behind it. */
+  private logFor(notification: Notification) {
+    const { id, shipmentIds, requestId } = notification;
+    return this.deps.logger.child({ notificationId: id, shipmentIds, requestId });
   }
 
   private call(outgoing: Outgoing): Promise<{ providerMessageId: string }> {

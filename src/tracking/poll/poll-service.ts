@@ -2,6 +2,7 @@ import type { Claim } from '../../db/lease';
 import type { ShipmentRepository } from '../../db/repositories/shipment.repository';
 import type { Clock } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
+import type { Metrics } from '../../metrics/metrics';
 import type { CarrierAdapter, CarrierOutcome } from '../carrier';
 import type { CarrierRegistry } from '../carrier-registry';
 import { backoffPollAt, type PollSchedulePolicy, type Random } from '../domain/poll-schedule';
@@ -24,6 +25,7 @@ export interface PollServiceDeps {
   random: Random;
   /** Lease owners that stopped beating: their claims are taken over at once. */
   deadOwners: () => Promise<string[]>;
+  metrics: Metrics;
 }
 
 export interface PollSummary {
@@ -98,6 +100,10 @@ export class PollService {
         leaseMs: this.deps.leaseMs,
       });
       if (won.length === 0) continue;
+      this.deps.metrics.claimed(
+        'shipment',
+        won.map((w) => w.claim),
+      );
       summary.claimed += won.length;
       const batch: Promise<void> = this.pollBatch(won, now)
         .then((done) => {
@@ -187,6 +193,12 @@ export class PollService {
         now,
       );
       this.noteCarrierHealth(adapter.code, outcomes.values(), now);
+      this.deps.metrics.carrierChecked(
+        adapter.code,
+        chunk.map((c) => c.shipment.nextPollAt),
+        outcomes.values(),
+        now,
+      );
       for (const claimed of chunk)
         done.push({
           shipment: claimed.shipment,

@@ -138,6 +138,32 @@ describe('loadConfig', () => {
     expect(config.http.publicBaseUrl).toBe('https://track.example.com');
   });
 
+  it('when production binds worker metrics to a public interface without METRICS_TOKEN, then it refuses to start naming both remedies', () => {
+    const production = {
+      NODE_ENV: 'production',
+      MONGODB_URI: 'mongodb+srv://cluster.example/porchlight',
+      PUBLIC_BASE_URL: 'https://track.example.com/',
+      TOKEN_SECRET: 'x'.repeat(40),
+      EMAIL_TRANSPORT: 'log',
+      SMS_TRANSPORT: 'log',
+    };
+    expect(problemsOf({ ...production, WORKER_METRICS_HOST: '0.0.0.0' })).toEqual([
+      expect.stringMatching(
+        /WORKER_METRICS_HOST 0\.0\.0\.0 is not a private interface.*METRICS_TOKEN/,
+      ),
+    ]);
+    expect(problemsOf({ ...production, WORKER_METRICS_HOST: '10.0.0.5' })).toEqual([]);
+    expect(
+      problemsOf({ ...production, WORKER_METRICS_HOST: '0.0.0.0', METRICS_TOKEN: 'a'.repeat(20) }),
+    ).toEqual([]);
+    expect(problemsOf({ ...production, METRICS_TOKEN: 'short' })).toEqual([
+      expect.stringMatching(/^METRICS_TOKEN: at least 16 characters/),
+    ]);
+    expect(problemsOf({ ...production, WORKER_METRICS_PORT: '70000' })).toEqual([
+      expect.stringMatching(/^WORKER_METRICS_PORT: /),
+    ]);
+  });
+
   it('when a boolean says "false", then it is false (not coerced to true)', () => {
     expect(
       loadConfig({ NODE_ENV: 'development', TRUST_PROXY: 'false' }, configDir).http.trustProxy,

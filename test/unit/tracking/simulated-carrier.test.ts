@@ -156,3 +156,39 @@ describe('the simulated carrier', () => {
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
   });
 });
+
+describe('when a simulated journey starts', () => {
+  const tenMinutesLater = new Date(start.getTime() + 600_000);
+  const registeredLate = new SimulatedCarrier({
+    paceMs: 20_000,
+    epoch: start,
+    journeyStarts: async (numbers) =>
+      new Map(numbers.filter((n) => n === 'SIM1001HAPPY').map((n) => [n, tenMinutesLater])),
+  });
+
+  it('when an unanchored number’s shipment is created ten minutes after start-up, then its first poll shows the label, not a delivery', async () => {
+    const [first] = await registeredLate.track(
+      ['SIM1001HAPPY'],
+      new Date(tenMinutesLater.getTime() + 5_000),
+    );
+    expect(first).toMatchObject({ ok: true, result: { status: 'pending' } });
+    expect((first as { result: CarrierResult }).result.events.map((e) => e.rawCode)).toEqual([
+      'LC',
+    ]);
+  });
+
+  it('when no shipment accounts for an unanchored number, then its journey starts at the carrier’s epoch', async () => {
+    const [outcome] = await registeredLate.track(['SIM1002HAPPY'], tenMinutesLater);
+    expect(outcome).toMatchObject({ ok: true, result: { status: 'delivered' } });
+  });
+
+  it('when the journey starts cannot be read, then every number fails transiently instead of throwing', async () => {
+    const broken = new SimulatedCarrier({
+      paceMs: 20_000,
+      epoch: start,
+      journeyStarts: () => Promise.reject(new Error('database down')),
+    });
+    const outcomes = await broken.track(['SIM1HAPPY', number('SIM2HAPPY')], tenMinutesLater);
+    expect(outcomes.map((o) => !o.ok && o.error.kind)).toEqual(['transient', 'transient']);
+  });
+});

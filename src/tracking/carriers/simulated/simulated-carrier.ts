@@ -6,7 +6,12 @@ import { parseSimulatedNumber, type SimulatedNumber } from './simulated-number';
 export interface SimulatedCarrierOptions {
   /** Real time per journey step: seconds make a demo visibly progress, hours feel real. */
   paceMs: number;
-  /** Start of journeys whose number carries no anchor. */
+  /**
+   * When the shipments of unanchored numbers were created: a journey starts with its shipment
+   * (a parcel registered ten minutes after start-up is not already delivered).
+   */
+  journeyStarts?: (trackingNumbers: string[]) => Promise<Map<string, Date>>;
+  /** Start of unanchored journeys no shipment accounts for. */
   epoch: Date;
   limits?: Partial<CarrierLimits>;
 }
@@ -50,14 +55,22 @@ export class SimulatedCarrier implements CarrierAdapter {
   }
 
   async track(trackingNumbers: string[], now: Date): Promise<CarrierOutcome[]> {
-    return trackingNumbers.map((trackingNumber) => this.trackOne(trackingNumber, now));
+    let starts: Map<string, Date>;
+    try {
+      const unanchored = trackingNumbers.filter((n) => !parseSimulatedNumber(n)?.anchor);
+      starts = (await this.options.journeyStarts?.(unanchored)) ?? new Map();
+    } catch (error) {
+      const message = `simulated carrier could not read journey starts: ${(error as Error).message}`;
+      return trackingNumbers.map((n) => fail(n, 'transient', message));
+    }
+    return trackingNumbers.map((n) => this.trackOne(n, now, starts.get(n)));
   }
 
-  private trackOne(trackingNumber: string, now: Date): CarrierOutcome {
+  private trackOne(trackingNumber: string, now: Date, createdAt?: Date): CarrierOutcome {
     const number = parseSimulatedNumber(trackingNumber);
     if (!number) return fail(trackingNumber, 'invalid_number', 'not a simulated tracking number');
     const { paceMs } = this.options;
-    const anchor = (number.anchor ?? this.options.epoch).getTime();
+    const anchor = (number.anchor ?? createdAt ?? this.options.epoch).getTime();
     if (number.scenario === 'FLAKY' && Math.floor((now.getTime() - anchor) / paceMs) % 2 === 1)
       return fail(trackingNumber, 'transient', 'simulated carrier API timed out');
     const journey = journeyOf(number);
