@@ -8,6 +8,7 @@ import { MongoRateLimitStore } from '../shared/rate-limit-store';
 import { OrderService } from '../orders/order.service';
 import { AppError } from '../shared/app-error';
 import { currentApiKeyId, currentMerchant, requireApiKey } from './auth';
+import { integrationApiRoutes } from './integrations.routes';
 import { openApiDocument } from './openapi';
 import { presentNotification, presentOrder } from './presenters';
 import {
@@ -60,6 +61,8 @@ export function apiRoutes(container: Container): Router {
         ),
     }),
   );
+
+  router.use(integrationApiRoutes(container));
 
   async function orderView(merchantId: string, orderId: string) {
     const order = await repositories.orders.findForMerchant(merchantId, orderId);

@@ -11,6 +11,9 @@ import { OrderRepository } from '../db/repositories/order.repository';
 import { ShipmentRepository } from '../db/repositories/shipment.repository';
 import { StatusTokenRepository } from '../db/repositories/status-token.repository';
 import { SuppressionRepository } from '../db/repositories/suppression.repository';
+import { StoreConnectionRepository } from '../db/repositories/store-connection.repository';
+import { StoreEventRepository } from '../db/repositories/store-event.repository';
+import { DataRequestRepository } from '../db/repositories/data-request.repository';
 import type { EmailSender } from '../notify/senders/email-sender';
 import type { SmsSender } from '../notify/senders/sms-sender';
 import { createEmailSender, createSmsSender } from '../notify/senders/select-senders';
@@ -26,6 +29,7 @@ import { TrackingRecorder } from '../tracking/tracking-recorder';
 import { trackingPolicy } from '../tracking/tracking-policy';
 import type { Logger } from '../shared/logger';
 import { newProcessIdentity } from '../shared/process-identity';
+import { StoreEventProcessor } from '../integrations/store-event-processor';
 
 export interface Repositories {
   merchants: MerchantRepository;
@@ -39,6 +43,9 @@ export interface Repositories {
   rateWindows: RateWindowRepository;
   erasure: ErasureRepository;
   webhooks: WebhookRepository;
+  storeConnections: StoreConnectionRepository;
+  storeEvents: StoreEventRepository;
+  dataRequests: DataRequestRepository;
 }
 
 /** Everything the services need, built in one place: entry points and tests share it. */
@@ -57,6 +64,8 @@ export interface Container {
   notify: { dispatcher: Dispatcher };
   /** Milestone events for merchants' own endpoints. */
   merchantWebhooks: MerchantWebhookService;
+  /** Shopify and WooCommerce webhook events (worker). */
+  stores: { processor: StoreEventProcessor };
 }
 
 /** What tests may replace: a fixed clock, recording or failing senders. */
@@ -84,6 +93,9 @@ export function buildContainer(
     rateWindows: new RateWindowRepository(),
     erasure: new ErasureRepository(),
     webhooks: new WebhookRepository(),
+    storeConnections: new StoreConnectionRepository(),
+    storeEvents: new StoreEventRepository(),
+    dataRequests: new DataRequestRepository(),
   };
   const clock = overrides.clock ?? systemClock;
   const processId = overrides.processId ?? newProcessIdentity('porchlight');
@@ -120,7 +132,12 @@ export function buildContainer(
   // MJML is compiled once, here, as the container is built; each message is a string fill.
   const renderers = EmailRenderer.create().then((email) => ({ email, sms: new SmsRenderer() }));
   renderers.catch((err: unknown) => logger.fatal({ err }, 'email templates failed to compile'));
-  return { ...base, notify: { dispatcher: new Dispatcher(base, renderers) }, merchantWebhooks };
+  return {
+    ...base,
+    notify: { dispatcher: new Dispatcher(base, renderers) },
+    merchantWebhooks,
+    stores: { processor: new StoreEventProcessor({ ...base }) },
+  };
 }
 
 function buildTracking(

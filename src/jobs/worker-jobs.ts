@@ -4,6 +4,7 @@ import { deliverMerchantWebhooksJob } from './deliver-merchant-webhooks.job';
 import { eraseExpiredGuestsJob } from './erase-expired-guests.job';
 import { dispatchNotificationsJob } from './dispatch-notifications.job';
 import { pollShipmentsJob } from './poll-shipments.job';
+import { processStoreWebhooksJob } from './process-store-webhooks.job';
 
 /** Every job the worker process runs. */
 export function workerJobs(config: Config): Job[] {
@@ -12,5 +13,6 @@ export function workerJobs(config: Config): Job[] {
     dispatchNotificationsJob(config.worker.dispatchCron),
     eraseExpiredGuestsJob(config.worker.maintenanceCron),
     deliverMerchantWebhooksJob(config.worker.dispatchCron),
+    processStoreWebhooksJob(config.worker.dispatchCron),
   ];
 }

@@ -23,7 +23,12 @@ export interface TrackingEvent {
 }
 
 export type TrackingProblemKind =
-  'carrier_disabled' | 'unknown_carrier' | 'not_found' | 'invalid_number' | 'carrier_auth';
+  | 'carrier_disabled'
+  | 'unknown_carrier'
+  | 'not_found'
+  | 'invalid_number'
+  | 'carrier_auth'
+  | 'cancelled';
 
 export interface EtaEstimate {
   date: string; // YYYY-MM-DD in the destination's calendar
@@ -42,6 +47,8 @@ export interface Shipment {
   orderId: string;
   carrier: string;
   trackingNumber: string;
+  /** What rides in this parcel, when the store says (Shopify fulfilments). */
+  items?: Array<{ name: string; quantity: number }>;
   status: ShipmentStatus;
   events: TrackingEvent[];
   eta: { original?: EtaEstimate; current?: EtaEstimate };

@@ -12,6 +12,7 @@ import { guestPages } from './guest-pages';
 import { healthRoutes } from './health.routes';
 import { requestLogging } from './request-logging';
 import { carrierWebhookRoutes } from '../tracking/push/carrier-webhook.routes';
+import { storeWebhookRoutes } from '../integrations/store-webhook.routes';
 
 /** Builds the Express app: guest pages, merchant API, webhooks and operations endpoints. */
 export function createWebApp(container: Container): Express {
@@ -44,6 +45,7 @@ export function createWebApp(container: Container): Express {
       secrets: config.tracking.webhookSecrets,
     }),
   );
+  app.use(storeWebhookRoutes(container));
   app.use(apiRoutes(container));
   app.use(twilioRoutes(container));
   app.use(sendgridRoutes(container));

@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config/load-config';
 import { workerJobs } from '../../src/jobs/worker-jobs';
 
 describe('the worker', () => {
-  it('when it starts, then it schedules polling, dispatch, retention and merchant webhooks on valid cron expressions', () => {
+  it('when it starts, then it schedules polling, dispatch, retention, merchant webhooks and store webhooks on valid cron expressions', () => {
     const jobs = workerJobs(
       loadConfig({ NODE_ENV: 'development' }, path.resolve(__dirname, '../../config')),
     );
@@ -13,6 +13,7 @@ describe('the worker', () => {
       'dispatch-notifications',
       'erase-expired-guests',
       'poll-shipments',
+      'process-store-webhooks',
     ]);
     for (const job of jobs) expect(cron.validate(job.schedule)).toBe(true);
   });

@@ -8,3 +8,9 @@ export { SuppressionModel } from './suppression.model';
 export { DevMessageModel } from './dev-message.model';
 export { RateWindowModel } from './rate-window.model';
 export { WebhookEndpointModel, WebhookDeliveryModel } from './webhook.model';
+export {
+  StoreConnectionModel,
+  StoreEventModel,
+  StoreTallyModel,
+  DataRequestModel,
+} from './store-integration.model';

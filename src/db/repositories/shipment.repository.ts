@@ -23,15 +23,20 @@ export interface NewShipment {
   carrier: string;
   trackingNumber: string;
   nextPollAt: Date | null;
+  /** What rides in the parcel; set (again) whenever given. */
+  items?: Array<{ name: string; quantity: number }>;
 }
 
 export class ShipmentRepository {
   /** Adds the shipment once per merchant, carrier and tracking number. */
   async ensure(input: NewShipment): Promise<Shipment> {
-    const { merchantId, carrier, trackingNumber, ...rest } = input;
+    const { merchantId, carrier, trackingNumber, items, ...rest } = input;
     const doc = await ShipmentModel.findOneAndUpdate(
       { merchantId, carrier, trackingNumber },
-      { $setOnInsert: { merchantId, carrier, trackingNumber, ...rest } },
+      {
+        $setOnInsert: { merchantId, carrier, trackingNumber, ...rest },
+        ...(items ? { $set: { items } } : {}),
+      },
       { upsert: true, returnDocument: 'after' },
     ).lean();
     return toEntity<Shipment>(doc);
@@ -105,6 +110,15 @@ export class ShipmentRepository {
       { ordered: false },
     );
     return result.matchedCount;
+  }
+
+  /** Stops polling the order's shipments (all, or those numbers) for a reason the API shows. */
+  async stopTracking(orderId: string, reason: string, trackingNumbers?: string[]): Promise<number> {
+    const result = await ShipmentModel.updateMany(
+      { orderId, ...(trackingNumbers ? { trackingNumber: { $in: trackingNumbers } } : {}) },
+      { $set: { nextPollAt: null, trackingProblem: reason, problemKind: 'cancelled' } },
+    );
+    return result.modifiedCount;
   }
 
   /** Whether every shipment of the order is final, and when the last one became so. */
