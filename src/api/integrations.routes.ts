@@ -101,7 +101,12 @@ export function integrationApiRoutes(container: Container): Router {
       .json({ request: presentDataRequest(request), orders: views });
   });
   router.delete('/api/v1/integrations/:id', async (req, res) => {
-    if (!(await repositories.storeConnections.remove(currentMerchant(req).id, req.params.id as string)))
+    if (
+      !(await repositories.storeConnections.remove(
+        currentMerchant(req).id,
+        req.params.id as string,
+      ))
+    )
       throw new AppError('not_found', 'No such integration.');
     res.status(204).end();
   });

@@ -326,12 +326,17 @@ export const integrationInputSchema = z
         .string()
         .trim()
         .toLowerCase()
-        .regex(/^[a-z0-9][a-z0-9-]*\.myshopify\.com$/, 'a shop domain such as juniper.myshopify.com'),
+        .regex(
+          /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/,
+          'a shop domain such as juniper.myshopify.com',
+        ),
       webhookSecret,
     }),
     z.strictObject({
       platform: z.literal('woocommerce'),
-      storeUrl: httpsUrl.max(2000).meta({ description: 'The store address, e.g. https://shop.example' }),
+      storeUrl: httpsUrl
+        .max(2000)
+        .meta({ description: 'The store address, e.g. https://shop.example' }),
       webhookSecret,
     }),
   ])

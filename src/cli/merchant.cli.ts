@@ -109,7 +109,10 @@ async function main(): Promise<void> {
       if (!(await repositories.merchants.findById(values.merchant as string)))
         fail(`No merchant ${values.merchant}.`);
       const service = new StoreConnectionService({ config, clock, repositories });
-      const { connection: c, created } = await service.connect(values.merchant as string, connection);
+      const { connection: c, created } = await service.connect(
+        values.merchant as string,
+        connection,
+      );
       // The secret is never echoed back.
       process.stdout.write(
         `${created ? 'connected' : 'secret replaced for'} ${c.platform} ${c.shopDomain ?? c.storeUrl} (integration ${c.id})\nwebhook URL: ${service.webhookUrls(c).join(' ')}\ntopics: ${subscribedTopics[c.platform].join(', ')}\n`,

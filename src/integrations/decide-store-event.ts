@@ -1,5 +1,5 @@
 import type { StoreConnection, StoreEvent } from './integration';
-import { obj } from './payload-reading';
+import { obj, parseStorePayload } from './payload-reading';
 import { shopifyActions } from './shopify/shopify-mapping';
 import type { StoreAction } from './store-action';
 import { storeOrderPrefix } from './store-order-id';
@@ -20,7 +20,7 @@ export function decideStoreEvent(event: StoreEvent, connection?: StoreConnection
   if (!connection) return ignore('the store was disconnected');
   let payload: unknown;
   try {
-    payload = JSON.parse(event.body ?? '');
+    payload = parseStorePayload(event.body ?? '');
   } catch {
     return ignore('the body is not JSON');
   }

@@ -31,3 +31,31 @@ export function defined<T extends Json>(value: T): T {
 export function fullName(...parts: unknown[]): string | undefined {
   return text(parts.map(text).filter(Boolean).join(' '));
 }
+
+/**
+ * JSON.parse, except that integers too large for a double (Shopify ids reach 18 digits) are read
+ * as their exact decimal text instead of being rounded into another id.
+ */
+export function parseStorePayload(raw: string): unknown {
+  let out = '';
+  let inString = false;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i] as string;
+    if (inString) {
+      out += c;
+      if (c === '\\') out += raw[++i] ?? '';
+      else if (c === '"') inString = false;
+    } else if (c === '"') {
+      inString = true;
+      out += c;
+    } else if (c >= '0' && c <= '9' && !/[\d.eE+-]/.test(raw[i - 1] ?? '')) {
+      let j = i;
+      while (j < raw.length && /\d/.test(raw[j] as string)) j++;
+      const digits = raw.slice(i, j);
+      const integer = !/[.eE]/.test(raw[j] ?? '');
+      out += integer && !Number.isSafeInteger(Number(digits)) ? `"${digits}"` : digits;
+      i = j - 1;
+    } else out += c;
+  }
+  return JSON.parse(out);
+}

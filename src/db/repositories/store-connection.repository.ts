@@ -84,7 +84,10 @@ export class StoreConnectionRepository {
   }
 
   /** Health since `since` (counts by hour for rejects and replays, exact for accepted). */
-  async health(connections: StoreConnection[], since: Date): Promise<Map<string, ConnectionHealth>> {
+  async health(
+    connections: StoreConnection[],
+    since: Date,
+  ): Promise<Map<string, ConnectionHealth>> {
     const ids = connections.map((c) => new Types.ObjectId(c.id));
     const accepted = await StoreEventModel.aggregate<{
       _id: Types.ObjectId;
