@@ -4,10 +4,11 @@
  * and the run ends with `BENCH summary pass=<n> fail=<n>`; the exit code is 1 when any failed.
  */
 import { benchLine, type Bench, type BenchResult } from './bench-kit';
+import { integrationsBench } from './integrations.bench';
 import { renderBench } from './render.bench';
 import { statusPageBench } from './status-page.bench';
 
-const benches: Bench[] = [statusPageBench, renderBench];
+const benches: Bench[] = [statusPageBench, renderBench, integrationsBench];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

@@ -55,3 +55,36 @@ export async function releaseLeases(model: LeasedModel, owner: string): Promise<
   const result = await model.updateMany({ 'lease.owner': owner }, { $set: { lease: null } });
   return result.modifiedCount;
 }
+
+/**
+ * Claims up to `limit` due documents in three queries instead of one per document: pick
+ * candidates, lease the ones still free in one update (each document's update is atomic, so a
+ * racing worker gets the others), then read back the ones this claim won with their fences.
+ */
+export async function claimMany(model: LeasedModel, options: ClaimOptions): Promise<Claim[]> {
+  const free = { $or: [{ lease: null }, { 'lease.expiresAt': { $lte: options.now } }] };
+  const candidates = await model
+    .find({ $and: [options.due, free] }, { _id: 1 })
+    .sort(options.sort)
+    .limit(options.limit)
+    .lean<Array<{ _id: unknown }>>();
+  if (candidates.length === 0) return [];
+  // The expiry (with a random extra second) tells this claim's documents from others this
+  // owner may hold; one owner's claims on a model never overlap (the scheduler skips overlaps).
+  const lease: Lease = {
+    owner: options.owner,
+    expiresAt: new Date(options.now.getTime() + options.leaseMs + Math.floor(Math.random() * 1000)),
+  };
+  const ids = candidates.map((c) => c._id);
+  await model.updateMany(
+    { $and: [{ _id: { $in: ids } }, options.due, free] },
+    { $set: { lease }, $inc: { fence: 1 } },
+  );
+  const won = await model
+    .find(
+      { _id: { $in: ids }, 'lease.owner': lease.owner, 'lease.expiresAt': lease.expiresAt },
+      { _id: 1, fence: 1 },
+    )
+    .lean<Array<{ _id: { toHexString(): string }; fence: number }>>();
+  return won.map((d) => ({ id: d._id.toHexString(), fence: d.fence }));
+}

@@ -5,6 +5,7 @@ import { AppError } from '../shared/app-error';
 import { inPool } from '../tracking/poll/rate-limiter';
 import { StoreActionApplier } from './apply-store-actions';
 import { decideStoreEvent, type Decision } from './decide-store-event';
+import type { StoreEventRepository } from '../db/repositories/store-event.repository';
 import type { StoreConnection, StoreEvent, StoreEventState } from './integration';
 
 type Deps = Pick<
@@ -89,17 +90,15 @@ export class StoreEventProcessor {
     const bySubject = new Map<string, Loaded[]>();
     for (const item of await this.load(claims))
       bySubject.set(item.decision.subject, [...(bySubject.get(item.decision.subject) ?? []), item]);
+    const results: Parameters<StoreEventRepository['finish']>[0] = [];
     await inPool([...bySubject.values()], lanes, async (inOrder) => {
       for (const item of inOrder) {
         const result = await this.carryOut(item);
-        await this.deps.repositories.storeEvents.finish(item.event.id, item.fence, result);
-        summary[
-          result.state === 'pending'
-            ? 'retried'
-            : (result.state as Exclude<StoreEventState, 'pending'>)
-        ]++;
+        results.push({ id: item.event.id, fence: item.fence, ...result });
+        summary[result.state === 'pending' ? 'retried' : result.state]++;
       }
     });
+    await this.deps.repositories.storeEvents.finish(results);
   }
 
   private async carryOut(

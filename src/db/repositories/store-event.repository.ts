@@ -1,5 +1,5 @@
 import { StoreEventModel } from '../models';
-import { claimDue, type Claim } from '../lease';
+import { claimMany, type Claim } from '../lease';
 import { isDuplicateKeyError, objectId, toEntity } from '../to-entity';
 import type { StoreEvent, StoreEventState } from '../../integrations/integration';
 
@@ -27,7 +27,7 @@ export class StoreEventRepository {
   }
 
   async claimDue(owner: string, now: Date, leaseMs: number, limit: number): Promise<Claim[]> {
-    return claimDue(StoreEventModel, {
+    return claimMany(StoreEventModel, {
       owner,
       now,
       leaseMs,
@@ -45,37 +45,38 @@ export class StoreEventRepository {
   }
 
   /**
-   * Finishes a claimed event, conditional on the fence. Final states drop the body, which
-   * carries the guest's personal data; a retry keeps it.
+   * Finishes claimed events in one bulk write, each conditional on its fence. Final states drop
+   * the body, which carries the guest's personal data; a retry keeps it. Returns how many applied.
    */
   async finish(
-    id: string,
-    fence: number,
-    result: { state: StoreEventState; outcome: string; retryAt?: Date },
-  ): Promise<boolean> {
-    const final = result.state !== 'pending';
-    const outcome = await StoreEventModel.updateOne(
-      { _id: id, fence },
-      {
-        $set: {
-          state: result.state,
-          outcome: result.outcome,
-          lease: null,
-          ...(final ? { body: null } : {}),
-          ...(result.retryAt ? { nextAttemptAt: result.retryAt } : {}),
+    results: Array<{
+      id: string;
+      fence: number;
+      state: StoreEventState;
+      outcome: string;
+      retryAt?: Date;
+    }>,
+  ): Promise<number> {
+    if (results.length === 0) return 0;
+    const written = await StoreEventModel.bulkWrite(
+      results.map((r) => ({
+        updateOne: {
+          filter: { _id: objectId(r.id), fence: r.fence },
+          update: {
+            $set: {
+              state: r.state,
+              outcome: r.outcome,
+              lease: null,
+              ...(r.state !== 'pending' ? { body: null } : {}),
+              ...(r.retryAt ? { nextAttemptAt: r.retryAt } : {}),
+            },
+            $inc: { attempts: 1 },
+          },
         },
-        $inc: { attempts: 1 },
-      },
+      })),
+      { ordered: false },
     );
-    return outcome.modifiedCount === 1;
-  }
-
-  /** Pending bodies of a connection's events are personal data too: shop/redact drops them. */
-  async dropBodies(connectionId: string): Promise<void> {
-    await StoreEventModel.updateMany(
-      { connectionId, state: { $ne: 'pending' } },
-      { $set: { body: null } },
-    );
+    return written.modifiedCount;
   }
 
   async countByState(connectionId: string): Promise<Record<string, number>> {
