@@ -18,9 +18,9 @@ function cli(args: string[], uri: string) {
 describe('merchant CLI: connecting stores', () => {
   it('when a shop and a store are connected, then the webhook URLs and topics are printed and the secret never is', () => {
     const uri = `${testDatabaseUri().replace(/\/$/, '')}/${uniqueDbName('cli')}`;
-    const merchantId = /merchant ([0-9a-f]{24})/.exec(
-      cli(['create', '--name', 'Juniper'], uri).stdout,
-    )?.[1] as string;
+    const created = cli(['create', '--name', 'Juniper'], uri);
+    expect(created.code).toBe(0);
+    const merchantId = /merchant ([0-9a-f]{24})/.exec(created.stdout)?.[1] as string;
     const secret = 'shpss_cli_secret_0123456789abcdef';
     const shopify = cli(
       [
