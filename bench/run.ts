@@ -5,11 +5,18 @@
  */
 import { benchLine, type Bench, type BenchResult } from './bench-kit';
 import { dispatchBench } from './dispatch.bench';
+import { integrationsBench } from './integrations.bench';
 import { pollBench } from './poll.bench';
 import { renderBench } from './render.bench';
 import { statusPageBench } from './status-page.bench';
 
-const benches: Bench[] = [pollBench, dispatchBench, statusPageBench, renderBench];
+const benches: Bench[] = [
+  pollBench,
+  dispatchBench,
+  statusPageBench,
+  renderBench,
+  integrationsBench,
+];
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);

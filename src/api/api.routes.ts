@@ -8,6 +8,7 @@ import { MongoRateLimitStore } from '../shared/rate-limit-store';
 import { OrderService } from '../orders/order.service';
 import { AppError } from '../shared/app-error';
 import { currentApiKeyId, currentMerchant, requireApiKey } from './auth';
+import { integrationApiRoutes } from './integrations.routes';
 import { openApiDocument } from './openapi';
 import { presentNotification, presentOrder } from './presenters';
 import {
@@ -61,6 +62,8 @@ export function apiRoutes(container: Container): Router {
     }),
   );
 
+  router.use(integrationApiRoutes(container));
+
   async function orderView(merchantId: string, orderId: string) {
     const order = await repositories.orders.findForMerchant(merchantId, orderId);
     if (!order) throw new AppError('not_found', 'No such order.');
@@ -74,7 +77,9 @@ export function apiRoutes(container: Container): Router {
   router.post('/api/v1/orders', async (req, res) => {
     const merchant = currentMerchant(req);
     const input = validate(orderInputSchema, req.body);
-    const { order, created, statusUrl } = await orders.upsert(merchant, input, String(req.id));
+    const { order, created, statusUrl } = await orders.upsert(merchant, input, {
+      requestId: String(req.id),
+    });
     res
       .status(created ? 201 : 200)
       .json({ order: await orderView(merchant.id, order.id), statusUrl });

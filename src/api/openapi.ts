@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import {
   apiKeyOutSchema,
+  dataExportOutSchema,
+  dataRequestOutSchema,
   errorSchema,
+  integrationInputSchema,
+  integrationOutSchema,
   merchantSettingsPatchSchema,
   merchantSettingsSchema,
   notificationPageSchema,
@@ -174,6 +178,52 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
         get: {
           summary: 'Recent deliveries with every attempt',
           responses: { '200': { description: 'Deliveries' }, ...errors },
+        },
+      },
+      '/integrations': {
+        post: {
+          summary:
+            'Connect a Shopify shop or WooCommerce store (the webhook secret is write-only); connecting it again replaces the secret',
+          requestBody: body(integrationInputSchema),
+          responses: {
+            '201': ok(integrationOutSchema, 'Connected; paste webhookUrls into the store admin'),
+            '200': ok(integrationOutSchema, 'Already connected; the secret was replaced'),
+            '409': {
+              description: 'The shop is connected to another account',
+              content: json(errorSchema, 'output'),
+            },
+            ...errors,
+          },
+        },
+        get: {
+          summary: 'Connected stores with their health over the last 24 hours',
+          responses: {
+            '200': ok(z.object({ integrations: z.array(integrationOutSchema) }), 'Connections'),
+            ...errors,
+          },
+        },
+      },
+      '/integrations/{id}': {
+        delete: {
+          summary: 'Disconnect a store (its webhooks are refused from now on)',
+          parameters: [idParam],
+          responses: { '204': { description: 'Disconnected' }, ...errors },
+        },
+      },
+      '/integrations/data-requests': {
+        get: {
+          summary: 'Guests’ data requests received from stores (Shopify customers/data_request)',
+          responses: {
+            '200': ok(z.object({ dataRequests: z.array(dataRequestOutSchema) }), 'Requests'),
+            ...errors,
+          },
+        },
+      },
+      '/integrations/data-requests/{id}/export': {
+        get: {
+          summary: 'Everything Porchlight holds about the requesting guest, as JSON',
+          parameters: [idParam],
+          responses: { '200': ok(dataExportOutSchema, 'The export'), ...errors },
         },
       },
       '/api-keys': {

@@ -334,3 +334,72 @@ export const webhookOutSchema = z
     createdAt: z.string(),
   })
   .meta({ title: 'Webhook' });
+
+const webhookSecret = z.string().min(16).max(200).meta({
+  description:
+    'The signing secret the store shows for its webhooks; write-only: stored encrypted, never returned',
+});
+export const integrationInputSchema = z
+  .discriminatedUnion('platform', [
+    z.strictObject({
+      platform: z.literal('shopify'),
+      shopDomain: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(
+          /^[a-z0-9][a-z0-9-]*\.myshopify\.com$/,
+          'a shop domain such as juniper.myshopify.com',
+        ),
+      webhookSecret,
+    }),
+    z.strictObject({
+      platform: z.literal('woocommerce'),
+      storeUrl: httpsUrl
+        .max(2000)
+        .meta({ description: 'The store address, e.g. https://shop.example' }),
+      webhookSecret,
+    }),
+  ])
+  .meta({ title: 'IntegrationInput' });
+
+export const integrationOutSchema = z
+  .object({
+    id: z.string(),
+    platform: z.enum(['shopify', 'woocommerce']),
+    shopDomain: z.string().nullable(),
+    storeUrl: z.string().nullable(),
+    webhookUrls: z
+      .array(z.string())
+      .meta({ description: 'Paste into the store admin as the webhook URL' }),
+    topics: z.array(z.string()).meta({ description: 'The webhook topics to subscribe' }),
+    createdAt: z.string(),
+    health: z.object({
+      lastEventAt: z.string().nullable(),
+      accepted: z.number().meta({ description: 'Deliveries accepted in the last 24 hours' }),
+      rejected: z.number().meta({ description: 'Deliveries with a wrong signature, last 24 h' }),
+      duplicate: z.number().meta({ description: 'Replays ignored, last 24 h' }),
+      lastError: z.object({ at: z.string(), message: z.string() }).nullable(),
+    }),
+  })
+  .meta({ title: 'Integration' });
+
+export const dataRequestOutSchema = z
+  .object({
+    id: z.string(),
+    integrationId: z.string(),
+    platform: z.string(),
+    requestId: z.string().nullable(),
+    customer: z.object({
+      externalId: z.string().nullable(),
+      email: z.string().nullable(),
+      phone: z.string().nullable(),
+    }),
+    externalIds: z.array(z.string()),
+    receivedAt: z.string(),
+  })
+  .meta({ title: 'DataRequest' });
+
+export const dataExportOutSchema = z
+  .object({ request: dataRequestOutSchema, orders: z.array(orderOutSchema) })
+  .meta({ title: 'DataExport' });

@@ -13,6 +13,9 @@ import { LaneStatsRepository } from '../db/repositories/lane-stats.repository';
 import { StatusTokenRepository } from '../db/repositories/status-token.repository';
 import { SuppressionRepository } from '../db/repositories/suppression.repository';
 import { WorkerHeartbeatRepository } from '../db/repositories/worker-heartbeat.repository';
+import { StoreConnectionRepository } from '../db/repositories/store-connection.repository';
+import { StoreEventRepository } from '../db/repositories/store-event.repository';
+import { DataRequestRepository } from '../db/repositories/data-request.repository';
 import type { EmailSender } from '../notify/senders/email-sender';
 import type { SmsSender } from '../notify/senders/sms-sender';
 import { createEmailSender, createSmsSender } from '../notify/senders/select-senders';
@@ -36,6 +39,7 @@ import { createMetrics, type Metrics } from '../metrics/metrics';
 import { timedSender } from '../metrics/timed-senders';
 import type { Registry } from 'prom-client';
 import { newProcessIdentity } from '../shared/process-identity';
+import { StoreEventProcessor } from '../integrations/store-event-processor';
 
 export interface Repositories {
   merchants: MerchantRepository;
@@ -51,6 +55,9 @@ export interface Repositories {
   webhooks: WebhookRepository;
   heartbeats: WorkerHeartbeatRepository;
   laneStats: LaneStatsRepository;
+  storeConnections: StoreConnectionRepository;
+  storeEvents: StoreEventRepository;
+  dataRequests: DataRequestRepository;
 }
 
 /** Everything the services need, built in one place: entry points and tests share it. */
@@ -72,6 +79,8 @@ export interface Container {
   /** What services record, and the registry GET /metrics serves. */
   metrics: Metrics;
   metricsRegistry: Registry;
+  /** Shopify and WooCommerce webhook events (worker). */
+  stores: { processor: StoreEventProcessor };
 }
 
 /** What tests may replace: a fixed clock, recording or failing senders. */
@@ -102,6 +111,9 @@ export function buildContainer(
     webhooks: new WebhookRepository(),
     heartbeats: new WorkerHeartbeatRepository(),
     laneStats: new LaneStatsRepository(),
+    storeConnections: new StoreConnectionRepository(),
+    storeEvents: new StoreEventRepository(),
+    dataRequests: new DataRequestRepository(),
   };
   const clock = overrides.clock ?? systemClock;
 
@@ -179,6 +191,7 @@ export function buildContainer(
     notify: { dispatcher: new Dispatcher(base, renderers), reconciler },
     merchantWebhooks,
     metricsRegistry,
+    stores: { processor: new StoreEventProcessor({ ...base }) },
   };
 }
 

@@ -5,13 +5,17 @@ import { connectDatabase, disconnectDatabase } from '../db/connection';
 import type { Config } from '../config/config';
 import { NoDatabaseError, resolveDatabase } from '../db/database-ladder';
 import { findRunningDatabase } from '../db/running-database';
+import { integrationInputSchema } from '../api/schemas';
+import { StoreConnectionService, subscribedTopics } from '../integrations/store-connection.service';
 import { defaultMerchantPreferences } from '../merchants/merchant';
 import { createLogger, type Logger } from '../shared/logger';
 
 const usage = `Usage:
   npm run merchant -- create --name "Shop name" [--slug shop-name]
   npm run merchant -- key create --merchant <merchantId>
-  npm run merchant -- key revoke --merchant <merchantId> --key <keyId>`;
+  npm run merchant -- key revoke --merchant <merchantId> --key <keyId>
+  npm run merchant -- connect shopify --merchant <merchantId> --shop <shop>.myshopify.com --secret <secret>
+  npm run merchant -- connect woocommerce --merchant <merchantId> --store-url <https://store> --secret <secret>`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${usage}\n`);
@@ -64,6 +68,25 @@ async function openDatabase(config: Config, logger: Logger): Promise<{ stop(): P
   return database;
 }
 
+/** The store connection the arguments describe, checked with the API's own schema. */
+function connectInput(command: string, values: Record<string, string | boolean | undefined>) {
+  const platform = command.split(' ')[1];
+  const parsed = integrationInputSchema.safeParse(
+    platform === 'shopify'
+      ? { platform, shopDomain: values.shop, webhookSecret: values.secret }
+      : { platform, storeUrl: values['store-url'], webhookSecret: values.secret },
+  );
+  if (parsed.success) return parsed.data;
+  const flag: Record<string, string> = {
+    shopDomain: '--shop',
+    storeUrl: '--store-url',
+    webhookSecret: '--secret',
+  };
+  const issue = parsed.error.issues[0];
+  const field = String(issue?.path[0] ?? '');
+  return fail(`${flag[field] ?? field}: ${issue?.message ?? 'invalid'}.`);
+}
+
 /** Merchant and API key management against the configured database (MONGODB_URI or the ladder). */
 async function main(): Promise<void> {
   const { values, positionals } = parseArgs({
@@ -73,13 +96,17 @@ async function main(): Promise<void> {
       slug: { type: 'string' },
       merchant: { type: 'string' },
       key: { type: 'string' },
+      shop: { type: 'string' },
+      'store-url': { type: 'string' },
+      secret: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
   });
   const command = positionals.join(' ');
-  if (!['create', 'key create', 'key revoke'].includes(command))
-    fail(`Unknown command "${command}".`);
+  const commands = ['create', 'key create', 'key revoke', 'connect shopify', 'connect woocommerce'];
+  if (!commands.includes(command)) fail(`Unknown command "${command}".`);
+  const connection = command.startsWith('connect ') ? connectInput(command, values) : null;
   if (command === 'create' && !values.name?.trim()) fail('--name is required.');
   if (command !== 'create' && !/^[0-9a-f]{24}$/.test(values.merchant ?? ''))
     fail('--merchant must be a merchant id (24 hex characters).');
@@ -110,6 +137,18 @@ async function main(): Promise<void> {
       const { apiKey, secret } = await repositories.apiKeys.issue(values.merchant as string);
       process.stdout.write(
         `api key ${apiKey.id}: ${secret}\n(the key is shown only now; store it safely)\n`,
+      );
+    } else if (connection) {
+      if (!(await repositories.merchants.findById(values.merchant as string)))
+        fail(`No merchant ${values.merchant}.`);
+      const service = new StoreConnectionService({ config, clock, repositories });
+      const { connection: c, created } = await service.connect(
+        values.merchant as string,
+        connection,
+      );
+      // The secret is never echoed back.
+      process.stdout.write(
+        `${created ? 'connected' : 'secret replaced for'} ${c.platform} ${c.shopDomain ?? c.storeUrl} (integration ${c.id})\nwebhook URL: ${service.webhookUrls(c).join(' ')}\ntopics: ${subscribedTopics[c.platform].join(', ')}\n`,
       );
     } else {
       const revoked = await repositories.apiKeys.revoke(

@@ -71,6 +71,11 @@ export interface Config {
     /** Merchant webhooks may target private and loopback addresses (off by default: SSRF). */
     readonly webhooksAllowInternal: boolean;
   };
+  /** Shopify and WooCommerce webhooks. */
+  readonly stores: {
+    readonly webhookMaxBytes: number;
+    readonly batchSize: number;
+  };
   readonly carriers: {
     readonly dhl: { readonly apiKey: string | undefined; readonly baseUrl: string };
     readonly fedex: {

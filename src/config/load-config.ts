@@ -224,6 +224,10 @@ function shapeConfig(v: RawValues, serviceStandards: ServiceStandards): Config {
       requestsPerMinute: v.API_REQUESTS_PER_MINUTE,
       webhooksAllowInternal: v.MERCHANT_WEBHOOKS_ALLOW_INTERNAL,
     },
+    stores: {
+      webhookMaxBytes: v.STORE_WEBHOOK_MAX_KB * 1024,
+      batchSize: v.STORE_WEBHOOK_BATCH_SIZE,
+    },
     carriers: {
       dhl: { apiKey: v.DHL_API_KEY, baseUrl: v.DHL_API_BASE_URL.replace(/\/+$/, '') },
       fedex: {

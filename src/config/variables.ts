@@ -342,6 +342,16 @@ export const variables = {
     'Let merchant webhooks reach private, loopback and link-local addresses (off: such URLs are refused at registration and at delivery, against SSRF). Only for a receiver on your own network.',
     'false',
   ),
+  STORE_WEBHOOK_MAX_KB: variable(
+    int(1, 10240),
+    'Largest Shopify or WooCommerce webhook body accepted, in KiB (larger ones get 413 before anything is verified or stored).',
+    '1024',
+  ),
+  STORE_WEBHOOK_BATCH_SIZE: variable(
+    int(1, 1000),
+    'Store webhook events one worker claims at a time to process (the worker keeps claiming while there are more).',
+    '100',
+  ),
   RETENTION_DAYS: variable(
     int(1, 3650),
     "Days after an order's last shipment is final before the guest's personal data is erased (counts stay, anonymous).",

@@ -4,8 +4,10 @@ import { isDuplicateKeyError } from '../db/to-entity';
 import { hashApiKey } from '../merchants/api-key-secret';
 import { hashStatusToken, statusLink } from '../orders/status-token';
 import { anchorSimulatedNumber } from '../tracking/carriers/simulated/simulated-number';
+import { StoreConnectionService } from '../integrations/store-connection.service';
 import { demoMerchant, demoMerchantSlug, demoOrders } from './demo-data';
 import { seedDemoLaneStats } from './seed-lane-stats';
+import { demoShopDomain, demoShopifySecret } from './demo-shop';
 
 export interface SeededOrder {
   orderNumber: string;
@@ -47,6 +49,12 @@ export async function seedDemo(container: Container): Promise<SeededOrder[]> {
     }
   }
   await seedDemoLaneStats(container);
+  // A connected sample Shopify shop: `npm run demo:shopify` sends it a signed fulfilment.
+  await new StoreConnectionService(container).connect(merchant.id, {
+    platform: 'shopify',
+    shopDomain: demoShopDomain,
+    webhookSecret: demoShopifySecret(config.security.tokenSecret),
+  });
   const seeded: SeededOrder[] = [];
   for (const demo of demoOrders) {
     const existing = await repositories.orders.findByExternalId(merchant.id, demo.order.externalId);

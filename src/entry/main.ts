@@ -1,4 +1,5 @@
 import { demoApiKey } from '../demo/seed-demo';
+import { demoShopDomain } from '../demo/demo-shop';
 import { run } from './run';
 
 /** The demo: web and worker in one process (on the embedded database unless MONGODB_URI is set). */
@@ -15,6 +16,7 @@ void run({ web: true, worker: true }, (app) => {
     lines.push(
       `  Dev outbox:   ${base}/dev/outbox`,
       `  Demo API key: ${demoApiKey(app.container.config.security.tokenSecret)}`,
+      `  Demo Shopify shop: ${demoShopDomain} (send it a signed order + fulfilment: npm run demo:shopify)`,
       '  Demo status pages:',
     );
     for (const order of app.demoOrders)

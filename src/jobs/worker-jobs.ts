@@ -5,6 +5,7 @@ import { eraseExpiredGuestsJob } from './erase-expired-guests.job';
 import { dispatchNotificationsJob } from './dispatch-notifications.job';
 import { pollShipmentsJob } from './poll-shipments.job';
 import { reconcileUnknownJob } from './reconcile-unknown.job';
+import { processStoreWebhooksJob } from './process-store-webhooks.job';
 
 /** Every job the worker process runs. */
 export function workerJobs(config: Config): Job[] {
@@ -14,5 +15,6 @@ export function workerJobs(config: Config): Job[] {
     eraseExpiredGuestsJob(config.worker.maintenanceCron),
     deliverMerchantWebhooksJob(config.worker.dispatchCron),
     reconcileUnknownJob(config.notify.reconcileCron),
+    processStoreWebhooksJob(config.worker.dispatchCron),
   ];
 }

@@ -16,13 +16,17 @@ type Deps = Pick<Container, 'config' | 'clock' | 'repositories' | 'carriers'>;
 export class OrderService {
   constructor(private readonly deps: Deps) {}
 
-  /** Creates or updates by external id; returns the status link only when the order is new. */
+  /**
+   * Creates or updates by external id; returns the status link only when the order is new.
+   * `insertOnly` leaves an existing order as it is (a store event that knows less than it).
+   */
   async upsert(
     merchant: Merchant,
     input: OrderInput,
-    requestId?: string,
+    options: { insertOnly?: boolean; requestId?: string } = {},
   ): Promise<{ order: Order; created: boolean; statusUrl: string | null }> {
     const { repositories, clock } = this.deps;
+    const { requestId } = options;
     const carriers = input.shipments.map((s, i) =>
       this.carrierFor(s.trackingNumber, s.carrier, `shipments.${i}`),
     );
@@ -34,26 +38,31 @@ export class OrderService {
       at: c?.at ? new Date(c.at) : undefined,
       source: c?.source,
     });
-    const { order, created } = await repositories.orders.upsert({
-      merchantId: merchant.id,
-      externalId: input.externalId,
-      orderNumber: input.orderNumber,
-      guest: {
-        email: input.guest.email,
-        phone: input.guest.phone,
-        name: input.guest.name,
-        locale: input.guest.locale,
-        timezone: input.guest.timezone,
-        consent: {
-          email: consent(input.guest.consent?.email ?? { granted: true, source: 'transactional' }),
-          sms: consent(input.guest.consent?.sms),
+    const { order, created } = await repositories.orders.upsert(
+      {
+        merchantId: merchant.id,
+        externalId: input.externalId,
+        orderNumber: input.orderNumber,
+        guest: {
+          email: input.guest.email,
+          phone: input.guest.phone,
+          name: input.guest.name,
+          locale: input.guest.locale,
+          timezone: input.guest.timezone,
+          consent: {
+            email: consent(
+              input.guest.consent?.email ?? { granted: true, source: 'transactional' },
+            ),
+            sms: consent(input.guest.consent?.sms),
+          },
+          // Guests' own choices survive a merchant re-posting the order.
+          preferences: existing?.guest.preferences ?? defaultGuestPreferences,
         },
-        // Guests' own choices survive a merchant re-posting the order.
-        preferences: existing?.guest.preferences ?? defaultGuestPreferences,
+        destination: input.destination ?? {},
+        items: input.items,
       },
-      destination: input.destination ?? {},
-      items: input.items,
-    });
+      { insertOnly: options.insertOnly },
+    );
     for (const [i, s] of input.shipments.entries()) {
       await repositories.shipments.ensure({
         merchantId: merchant.id,
@@ -84,7 +93,11 @@ export class OrderService {
   async addShipment(
     merchant: Merchant,
     orderId: string,
-    input: { trackingNumber: string; carrier?: string },
+    input: {
+      trackingNumber: string;
+      carrier?: string;
+      items?: Array<{ name: string; quantity: number }>;
+    },
     requestId?: string,
   ): Promise<void> {
     const order = await this.ownOrder(merchant, orderId);
@@ -96,6 +109,7 @@ export class OrderService {
       trackingNumber: normalizeTrackingNumber(input.trackingNumber),
       nextPollAt: this.deps.clock.now(),
       requestId,
+      items: input.items,
     });
   }
 

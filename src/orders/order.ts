@@ -47,6 +47,8 @@ export interface Order {
   items: OrderItem[];
   /** Set when tracking stopped and the guest's personal data was erased. */
   erasedAt?: Date;
+  /** Set when the store cancelled the order: nothing more is sent about it. */
+  cancelledAt?: Date | null;
   createdAt: Date;
   updatedAt: Date;
 }

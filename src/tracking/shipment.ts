@@ -24,7 +24,12 @@ export interface TrackingEvent {
 }
 
 export type TrackingProblemKind =
-  'carrier_disabled' | 'unknown_carrier' | 'not_found' | 'invalid_number' | 'carrier_auth';
+  | 'carrier_disabled'
+  | 'unknown_carrier'
+  | 'not_found'
+  | 'invalid_number'
+  | 'carrier_auth'
+  | 'cancelled';
 
 export type StalledReason = 'no_scan' | 'slower_than_usual';
 
@@ -45,6 +50,8 @@ export interface Shipment {
   orderId: string;
   carrier: string;
   trackingNumber: string;
+  /** What rides in this parcel, when the store says (Shopify fulfilments). */
+  items?: Array<{ name: string; quantity: number }>;
   status: ShipmentStatus;
   events: TrackingEvent[];
   eta: { original?: EtaEstimate; current?: EtaEstimate };

@@ -13,6 +13,7 @@ import { healthRoutes } from './health.routes';
 import { requestLogging } from './request-logging';
 import { httpMetrics, metricsRoutes } from '../metrics/metrics.routes';
 import { carrierWebhookRoutes } from '../tracking/push/carrier-webhook.routes';
+import { storeWebhookRoutes } from '../integrations/store-webhook.routes';
 
 /** Builds the Express app: guest pages, merchant API, webhooks and operations endpoints. */
 export function createWebApp(container: Container): Express {
@@ -49,6 +50,7 @@ export function createWebApp(container: Container): Express {
       secrets: config.tracking.webhookSecrets,
     }),
   );
+  app.use(storeWebhookRoutes(container));
   app.use(apiRoutes(container));
   app.use(twilioRoutes(container));
   app.use(sendgridRoutes(container));

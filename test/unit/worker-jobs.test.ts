@@ -4,7 +4,7 @@ import { loadConfig } from '../../src/config/load-config';
 import { workerJobs } from '../../src/jobs/worker-jobs';
 
 describe('the worker', () => {
-  it('when it starts, then it schedules polling, dispatch, retention, merchant webhooks and reconciliation on valid cron expressions', () => {
+  it('when it starts, then it schedules polling, dispatch, retention, merchant webhooks, reconciliation and store webhooks on valid cron expressions', () => {
     const jobs = workerJobs(
       loadConfig({ NODE_ENV: 'development' }, path.resolve(__dirname, '../../config')),
     );
@@ -14,6 +14,7 @@ describe('the worker', () => {
       'erase-expired-guests',
       'poll-shipments',
       'reconcile-unknown',
+      'process-store-webhooks',
     ]);
     for (const job of jobs) expect(cron.validate(job.schedule)).toBe(true);
   });

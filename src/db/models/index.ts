@@ -10,3 +10,9 @@ export { RateWindowModel } from './rate-window.model';
 export { WebhookEndpointModel, WebhookDeliveryModel } from './webhook.model';
 export { WorkerHeartbeatModel } from './worker-heartbeat.model';
 export { LaneStatsModel } from './lane-stats.model';
+export {
+  StoreConnectionModel,
+  StoreEventModel,
+  StoreTallyModel,
+  DataRequestModel,
+} from './store-integration.model';

@@ -37,6 +37,7 @@ const orderSchema = new Schema(
       },
     ],
     erasedAt: Date,
+    cancelledAt: { type: Date, default: null },
   },
   { timestamps: true },
 );

@@ -29,6 +29,7 @@ const shipmentSchema = new Schema(
     orderId: { type: Schema.Types.ObjectId, required: true, ref: 'Order' },
     carrier: { type: String, required: true },
     trackingNumber: { type: String, required: true },
+    items: { type: [{ _id: false, name: String, quantity: Number }], default: undefined },
     status: { type: String, enum: shipmentStatuses, default: 'pending' },
     events: { type: [eventSchema], default: [] },
     eta: { original: etaSchema, current: etaSchema },

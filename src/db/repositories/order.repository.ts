@@ -2,7 +2,9 @@ import { OrderModel } from '../models';
 import { objectId, toEntity, toEntityOrNull } from '../to-entity';
 import type { Destination, Order } from '../../orders/order';
 
-export type OrderInput = Omit<Order, 'id' | 'createdAt' | 'updatedAt' | 'erasedAt'>;
+export type OrderInput = Omit<Order, 'id' | 'createdAt' | 'updatedAt' | 'erasedAt' | 'cancelledAt'>;
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 function normalizeEmail(email: string | undefined): string | undefined {
   return email?.trim().toLowerCase() || undefined;
@@ -15,17 +17,22 @@ function fromDoc(doc: unknown): Order {
 }
 
 export class OrderRepository {
-  /** Creates or updates by the merchant's external id (the natural key). */
-  async upsert(input: OrderInput): Promise<{ order: Order; created: boolean }> {
+  /**
+   * Creates or updates by the merchant's external id (the natural key). `insertOnly` never
+   * overwrites an existing order (a store event that knows less than the order already does).
+   */
+  async upsert(
+    input: OrderInput,
+    options: { insertOnly?: boolean } = {},
+  ): Promise<{ order: Order; created: boolean }> {
     const { merchantId, externalId, ...fields } = input;
+    const values = {
+      ...fields,
+      guest: { ...fields.guest, emailNormalized: normalizeEmail(fields.guest.email) },
+    };
     const result = (await OrderModel.findOneAndUpdate(
       { merchantId, externalId },
-      {
-        $set: {
-          ...fields,
-          guest: { ...fields.guest, emailNormalized: normalizeEmail(fields.guest.email) },
-        },
-      },
+      options.insertOnly ? { $setOnInsert: values } : { $set: values },
       { upsert: true, returnDocument: 'after', includeResultMetadata: true },
     ).lean()) as unknown as { value: unknown; lastErrorObject?: { updatedExisting?: boolean } };
     return { order: fromDoc(result.value), created: !result.lastErrorObject?.updatedExisting };
@@ -76,6 +83,34 @@ export class OrderRepository {
     else return null;
     const doc = await OrderModel.findOne(filter).sort({ createdAt: -1 }).lean();
     return doc ? fromDoc(doc) : null;
+  }
+
+  /**
+   * A store's orders (external ids starting with `prefix`): all of them, or those named by
+   * external id or belonging to a guest email.
+   */
+  async findFromStore(
+    merchantId: string,
+    prefix: string,
+    who?: { externalIds: string[]; email?: string },
+  ): Promise<Order[]> {
+    const filter: Record<string, unknown> = {
+      merchantId,
+      externalId: { $regex: `^${escapeRegExp(prefix)}` },
+    };
+    if (who) {
+      const email = normalizeEmail(who.email);
+      filter.$or = [
+        { externalId: { $in: who.externalIds } },
+        ...(email ? [{ 'guest.emailNormalized': email }] : []),
+      ];
+    }
+    return (await OrderModel.find(filter).sort({ createdAt: 1 }).lean()).map(fromDoc);
+  }
+
+  /** The store cancelled it: polling stops and nothing more is sent. */
+  async markCancelled(orderId: string, at: Date): Promise<void> {
+    await OrderModel.updateOne({ _id: orderId, cancelledAt: null }, { $set: { cancelledAt: at } });
   }
 
   async updateGuestPreferences(

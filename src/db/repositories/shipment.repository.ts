@@ -31,15 +31,20 @@ export interface NewShipment {
   trackingNumber: string;
   nextPollAt: Date | null;
   requestId?: string;
+  /** What rides in the parcel; set (again) whenever given. */
+  items?: Array<{ name: string; quantity: number }>;
 }
 
 export class ShipmentRepository {
   /** Adds the shipment once per merchant, carrier and tracking number. */
   async ensure(input: NewShipment): Promise<Shipment> {
-    const { merchantId, carrier, trackingNumber, ...rest } = input;
+    const { merchantId, carrier, trackingNumber, items, ...rest } = input;
     const doc = await ShipmentModel.findOneAndUpdate(
       { merchantId, carrier, trackingNumber },
-      { $setOnInsert: { merchantId, carrier, trackingNumber, ...rest } },
+      {
+        $setOnInsert: { merchantId, carrier, trackingNumber, ...rest },
+        ...(items ? { $set: { items } } : {}),
+      },
       { upsert: true, returnDocument: 'after' },
     ).lean();
     return toEntity<Shipment>(doc);
@@ -196,6 +201,25 @@ export class ShipmentRepository {
         finals.set(id, doc.finalAt);
     }
     return new Map([...finals].filter((e): e is [string, Date] => e[1] !== null));
+  }
+
+  /** Stops polling the order's shipments (all, or those numbers) for a reason the API shows. */
+  async stopTracking(orderId: string, reason: string, trackingNumbers?: string[]): Promise<number> {
+    const result = await ShipmentModel.updateMany(
+      { orderId, ...(trackingNumbers ? { trackingNumber: { $in: trackingNumbers } } : {}) },
+      { $set: { nextPollAt: null, trackingProblem: reason, problemKind: 'cancelled' } },
+    );
+    return result.modifiedCount;
+  }
+
+  /** Whether every shipment of the order is final, and when the last one became so. */
+  async orderFinality(orderId: string): Promise<{ allFinal: boolean; lastFinalAt?: Date }> {
+    const docs = await ShipmentModel.find({ orderId }, { finalAt: 1 }).lean<
+      Array<{ finalAt?: Date | null }>
+    >();
+    const finals = docs.map((d) => d.finalAt).filter((d): d is Date => d instanceof Date);
+    if (docs.length === 0 || finals.length < docs.length) return { allFinal: false };
+    return { allFinal: true, lastFinalAt: new Date(Math.max(...finals.map((d) => d.getTime()))) };
   }
 
   /**

@@ -7,7 +7,7 @@ import { channels, type Milestone } from '../../tracking/domain/taxonomy';
 export interface PlanInput {
   milestones: Milestone[];
   shipmentId: string;
-  order: Pick<Order, 'id' | 'merchantId' | 'guest' | 'erasedAt'>;
+  order: Pick<Order, 'id' | 'merchantId' | 'guest' | 'erasedAt' | 'cancelledAt'>;
   preferences: Pick<MerchantPreferences, 'matrix' | 'defaultLocale'>;
   now: Date;
 }
@@ -24,7 +24,7 @@ export function notificationKey(shipmentId: string, milestone: Milestone, channe
  */
 export function planIntents(input: PlanInput): NotificationIntent[] {
   const { order, preferences } = input;
-  if (order.erasedAt) return [];
+  if (order.erasedAt || order.cancelledAt) return [];
   const locale = resolveLocale(order.guest.locale, preferences.defaultLocale);
   const intents: NotificationIntent[] = [];
   for (const milestone of input.milestones) {

@@ -16,7 +16,7 @@ export type PolicyDecision =
 export interface PolicyInput {
   milestone: Milestone | 'order_confirmation';
   channel: Channel;
-  order: Pick<Order, 'guest' | 'erasedAt'>;
+  order: Pick<Order, 'guest' | 'erasedAt' | 'cancelledAt'>;
   preferences: Pick<
     MerchantPreferences,
     'matrix' | 'quietHours' | 'smsRequiresConsent' | 'maxMessagesPerShipmentPerDay' | 'timezone'
@@ -49,6 +49,7 @@ export function decideSend(input: PolicyInput): PolicyDecision {
   const { order, preferences, channel, milestone } = input;
   const guest = order.guest;
   if (order.erasedAt) return { action: 'skip', reason: 'order_erased' };
+  if (order.cancelledAt) return { action: 'skip', reason: 'order_cancelled' };
   if (milestone !== 'order_confirmation' && !preferences.matrix[milestone]?.[channel]) {
     return { action: 'skip', reason: 'merchant_preferences' };
   }
