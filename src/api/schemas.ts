@@ -74,6 +74,12 @@ export const orderInputSchema = z
           name: z.string().min(1).max(300),
           quantity: z.number().int().min(1).max(100000),
           imageUrl: httpsUrl.optional(),
+          trackingNumber: z
+            .string()
+            .trim()
+            .max(64)
+            .optional()
+            .meta({ description: 'The parcel this item ships in; emails list only its items' }),
         }),
       )
       .max(500)

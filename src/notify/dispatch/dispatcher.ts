@@ -5,7 +5,7 @@ import { retryDelayMs } from '../domain/retry';
 import type { Merchant } from '../../merchants/merchant';
 import type { Notification } from '../notification';
 import type { EmailRenderer } from '../render/email-renderer';
-import type { SmsRenderer } from '../render/sms-renderer';
+import { smsInputFor, type SmsRenderer } from '../render/sms-renderer';
 import { composeMessage, dayStart } from './compose-message';
 
 export interface DispatchSummary {
@@ -212,17 +212,15 @@ export class Dispatcher {
         }));
       } else {
         const m = await repositories.merchants.findById(notification.merchantId);
-        const sms = renderers.sms.render({
-          template: message.template,
-          locale: message.locale,
-          merchantName: merchant.branding.displayName || merchant.name,
-          orderNumber: message.orderNumber,
-          statusUrl: message.statusUrl,
-          includeOptOut: !(await repositories.notifications.hasTexted(
-            notification.merchantId,
-            notification.recipient,
-          )),
-        });
+        const sms = renderers.sms.render(
+          smsInputFor(
+            message,
+            !(await repositories.notifications.hasTexted(
+              notification.merchantId,
+              notification.recipient,
+            )),
+          ),
+        );
         ({ providerMessageId } = await senders.sms.send({
           to: notification.recipient,
           body: sms.body,
