@@ -6,7 +6,7 @@ import { SmsRenderer, smsInputFor } from '../src/notify/render/sms-renderer';
 import type { MessageInput } from '../src/notify/render/message-input';
 import { timePerCall, type Bench } from './bench-kit';
 
-const sample: MessageInput = {
+export const sample: MessageInput = {
   template: 'out_for_delivery',
   locale: 'en',
   timeZone: 'America/New_York',
