@@ -82,7 +82,12 @@ export class EmailRenderer {
     const view = emailView(input, this.copy[input.locale]);
     const template = this.templates.get(input.template);
     if (!template) throw new Error(`no email template ${input.template}`);
-    return { subject: view.subject, html: template(view), text: emailText(view, input.locale) };
+    return {
+      subject: view.subject,
+      html: template(view),
+      text: emailText(view, input.locale),
+      categories: ['porchlight', `milestone:${input.template}`],
+    };
   }
 }
 

@@ -46,4 +46,6 @@ export interface RenderedEmail {
   subject: string;
   html: string;
   text: string;
+  /** Provider categories: the product and the milestone, for per-milestone reporting. */
+  categories: string[];
 }
