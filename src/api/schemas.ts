@@ -137,10 +137,23 @@ export const merchantSettingsSchema = z
   })
   .meta({ title: 'MerchantSettings' });
 
-/** PATCH takes any subset, nested one level deep. */
+/** PATCH takes any subset at any depth: `{"preferences":{"quietHours":{"sms":null}}}` is enough. */
 export const merchantSettingsPatchSchema = z
   .strictObject({
-    preferences: preferencesSchema.partial().optional(),
+    preferences: preferencesSchema
+      .extend({
+        matrix: z
+          .strictObject(
+            Object.fromEntries(milestones.map((m) => [m, matrixRow.partial()])) as Record<
+              (typeof milestones)[number],
+              ReturnType<typeof matrixRow.partial>
+            >,
+          )
+          .partial(),
+        quietHours: z.strictObject({ email: quietHours, sms: quietHours }).partial(),
+      })
+      .partial()
+      .optional(),
     branding: merchantSettingsSchema.shape.branding.partial().optional(),
     senders: z
       .strictObject({

@@ -2,6 +2,7 @@ import { NotificationModel } from '../models';
 import { claimDue, type Claim } from '../lease';
 import { isDuplicateKeyError, objectId, toEntity, toEntityOrNull } from '../to-entity';
 import type { Notification, NotificationState } from '../../notify/notification';
+import type { Channel } from '../../tracking/domain/taxonomy';
 
 /** A state change recorded with its reason; applied only while the writer holds the fence. */
 export interface Transition {
@@ -162,10 +163,16 @@ export class NotificationRepository {
   }
 
   /** Messages sent since `since` about any of these shipments (the daily cap). */
-  async countSentForShipments(shipmentIds: string[], since: Date): Promise<number> {
+  /** Messages sent on one channel since `since` about any of these shipments (the daily cap). */
+  async countSentForShipments(
+    shipmentIds: string[],
+    since: Date,
+    channel: Channel,
+  ): Promise<number> {
     if (shipmentIds.length === 0) return 0;
     return NotificationModel.countDocuments({
       shipmentIds: { $in: shipmentIds },
+      channel,
       sentAt: { $gte: since },
     });
   }

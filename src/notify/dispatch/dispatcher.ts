@@ -110,6 +110,7 @@ export class Dispatcher {
       sentToday: await repositories.notifications.countSentForShipments(
         notification.shipmentIds,
         dayStart(now),
+        notification.channel,
       ),
       now,
     });
@@ -125,8 +126,8 @@ export class Dispatcher {
     if (decision.action === 'defer') {
       await repositories.notifications.transition(id, fence, {
         state: 'pending',
-        reason: 'deferred_quiet_hours',
-        detail: decision.until.toISOString(),
+        reason: `deferred_${decision.reason}`,
+        detail: [decision.until.toISOString(), decision.detail].filter(Boolean).join(' '),
         set: { notBefore: decision.until },
         at: now,
       });
