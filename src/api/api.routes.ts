@@ -11,6 +11,7 @@ import { AppError } from '../shared/app-error';
 import { currentApiKeyId, currentMerchant, requireApiKey } from './auth';
 import { openApiDocument } from './openapi';
 import { presentNotification, presentOrder } from './presenters';
+import { previewRoutes } from './previews.routes';
 import {
   merchantSettingsPatchSchema,
   merchantSettingsSchema,
@@ -124,6 +125,8 @@ export function apiRoutes(container: Container): Router {
     );
     res.json(settingsOf(updated ?? merchant));
   });
+
+  previewRoutes(router, container);
 
   router.get('/api/v1/notifications', async (req, res) => {
     const merchant = currentMerchant(req);

@@ -165,6 +165,46 @@ export const merchantSettingsPatchSchema = z
   })
   .meta({ title: 'MerchantSettingsPatch' });
 
+export const previewParamsSchema = z.strictObject({
+  channel: z.enum(channels),
+  milestone: z.enum([...milestones, 'order_confirmation']),
+});
+
+export const previewQuerySchema = z.strictObject({
+  locale: z
+    .enum(supportedLocales)
+    .optional()
+    .meta({ description: 'Defaults to the merchant’s default language (or the order’s guest’s)' }),
+  orderId: z
+    .string()
+    .regex(/^[0-9a-f]{24}$/)
+    .optional()
+    .meta({ description: 'Render with one of your orders instead of sample data' }),
+});
+
+export const emailPreviewOutSchema = z
+  .object({
+    channel: z.literal('email'),
+    milestone: z.string(),
+    locale: z.enum(supportedLocales),
+    subject: z.string(),
+    html: z.string(),
+    text: z.string(),
+  })
+  .meta({ title: 'EmailPreview' });
+
+export const smsPreviewOutSchema = z
+  .object({
+    channel: z.literal('sms'),
+    milestone: z.string(),
+    locale: z.enum(supportedLocales),
+    body: z.string(),
+    encoding: z.enum(['GSM-7', 'UCS-2']),
+    segments: z.number().int(),
+    units: z.number().int(),
+  })
+  .meta({ title: 'SmsPreview' });
+
 export const notificationQuerySchema = z.strictObject({
   orderId: z
     .string()

@@ -41,6 +41,11 @@ export interface Repositories {
   webhooks: WebhookRepository;
 }
 
+export interface Renderers {
+  email: EmailRenderer;
+  sms: SmsRenderer;
+}
+
 /** Everything the services need, built in one place: entry points and tests share it. */
 export interface Container {
   config: Config;
@@ -53,8 +58,8 @@ export interface Container {
   carriers: CarrierRegistry;
   /** The tracking engine: polling (worker) and pushed updates (web). */
   tracking: { poll: PollService; push: PushIngestion; recorder: TrackingRecorder };
-  /** Outbox dispatch (worker). */
-  notify: { dispatcher: Dispatcher };
+  /** Outbox dispatch (worker) and the renderers it and the preview API share. */
+  notify: { dispatcher: Dispatcher; renderers: Promise<Renderers> };
   /** Milestone events for merchants' own endpoints. */
   merchantWebhooks: MerchantWebhookService;
 }
@@ -117,10 +122,17 @@ export function buildContainer(
     carriers,
     tracking,
   };
-  // MJML is compiled once, here, as the container is built; each message is a string fill.
-  const renderers = EmailRenderer.create().then((email) => ({ email, sms: new SmsRenderer() }));
+  // MJML is compiled once, here, as the container is built; each message is a Handlebars call.
+  const renderers: Promise<Renderers> = EmailRenderer.create().then((email) => ({
+    email,
+    sms: new SmsRenderer(),
+  }));
   renderers.catch((err: unknown) => logger.fatal({ err }, 'email templates failed to compile'));
-  return { ...base, notify: { dispatcher: new Dispatcher(base, renderers) }, merchantWebhooks };
+  return {
+    ...base,
+    notify: { dispatcher: new Dispatcher(base, renderers), renderers },
+    merchantWebhooks,
+  };
 }
 
 function buildTracking(
