@@ -103,8 +103,12 @@ export function latestLine(
   if (!s.latest) return undefined;
   const label = statusLabels[locale][s.latest.status ?? s.status];
   const said = s.latest.text.trim();
-  const what =
-    !said || said.toLowerCase() === label.toLowerCase() ? label : labelled(label, said, locale);
+  // "Delivered: Delivered, front door" says it twice; the carrier's words suffice then.
+  const what = !said
+    ? label
+    : said.toLowerCase().startsWith(label.toLowerCase())
+      ? said
+      : labelled(label, said, locale);
   return [what, placeText(s.latest.location), eventTime(s.latest.at, locale, timeZone)]
     .filter(Boolean)
     .join(' · ');
@@ -201,7 +205,7 @@ export function emailView(input: MessageInput, copy: EmailCopy): EmailView {
         : undefined,
     progress: progress(input, colors.accent),
     parcels:
-      parcels && parcels.total > 1
+      parcels && parcels.total > 1 && parcels.delivered > 0
         ? fillText(c.parcels ?? '', {
             delivered: String(parcels.delivered),
             total: String(parcels.total),
