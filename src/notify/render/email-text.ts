@@ -27,7 +27,7 @@ export function emailText(view: EmailView, locale: Locale): string {
     '',
     ...view.shipments.map(
       (s) =>
-        `${s.status} · ${s.carrier} · ${labelled(s.trackingLabel, s.trackingNumber, locale)}${s.trackingUrl ? ` (${s.trackingUrl})` : ''}`,
+        `${s.status} · ${s.carrier} ${s.trackingNumber}${s.trackingUrl ? ` (${s.trackingUrl})` : ''}`,
     ),
     '',
     labelled(view.cta.label, view.cta.url, locale),
