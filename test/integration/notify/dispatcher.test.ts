@@ -1,5 +1,5 @@
 import { buildContainer, type Container } from '../../../src/app/container';
-import { ShipmentModel } from '../../../src/db/models';
+import { NotificationModel, ShipmentModel } from '../../../src/db/models';
 import { defaultMerchantPreferences, type Merchant } from '../../../src/merchants/merchant';
 import { planIntents } from '../../../src/notify/domain/plan-intents';
 import type { Notification } from '../../../src/notify/notification';
@@ -213,6 +213,8 @@ describe('the dispatcher', () => {
     expect(reasons(stalled)?.at(-1)).toBe('pending:deferred_daily_cap');
     expect(stalled?.history.at(-1)?.detail).toMatch(/email messages already sent in the last day/);
     expect(stalled?.notBefore).toEqual(new Date('2026-06-11T12:00:00Z'));
+    // The outbox is shared by every test here; a message left waiting would be claimed by the next.
+    await NotificationModel.deleteMany({ orderId: w.order.id });
   });
 
   it('when the guest texted STOP, then a new milestone sends no SMS; when they unsubscribed from email, no email', async () => {
