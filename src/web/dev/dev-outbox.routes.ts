@@ -17,7 +17,11 @@ function emailHeaders(m: DevMessage): SafeHtml {
   return html`<details>
     <summary>Headers</summary>
     <dl class="headers">
-      ${headers.map(([name, value]) => html`<dt>${name}</dt><dd>${value}</dd>`)}
+      ${headers.map(
+        ([name, value]) =>
+          html`<dt>${name}</dt>
+            <dd>${value}</dd>`,
+      )}
     </dl>
   </details>`;
 }
@@ -37,8 +41,12 @@ export function devOutboxRoutes(messages: DevMessageRepository): Router {
           <td>${m.channel}</td>
           <td>${m.to}</td>
           <td>
-            ${m.channel === 'email' ? html`<a href="/dev/outbox/${m.id}">${m.subject ?? '(no subject)'}</a>
-                  · <a href="/dev/outbox/${m.id}?format=text">text</a>${emailHeaders(m)}` : html`<pre>${m.text}</pre>`}
+            ${
+              m.channel === 'email'
+                ? html`<a href="/dev/outbox/${m.id}">${m.subject ?? '(no subject)'}</a> ·
+                    <a href="/dev/outbox/${m.id}?format=text">text</a>${emailHeaders(m)}`
+                : html`<pre>${m.text}</pre>`
+            }
           </td>
         </tr>`,
     );
