@@ -1,6 +1,7 @@
 import { guestPageText, type AdviceKind } from '../../i18n/guest-page-text';
 import type { Locale } from '../../i18n/locale';
 import { statusLabels } from '../../i18n/status-labels';
+import type { ShipmentStatus } from '../../tracking/domain/taxonomy';
 import { isolate, labelled, localPunctuation } from '../../i18n/typography';
 import { placeText, webLink } from '../../web/status-page/domain/build-status-view';
 import { deliveryProgress } from '../../web/status-page/domain/delivery-progress';
@@ -57,6 +58,14 @@ export interface EmailView {
   why: string;
   unsubscribe: Link;
 }
+
+/** A parcel waiting at a pickup point, delivered or going back has no delivery date to show. */
+const noEstimate: readonly ShipmentStatus[] = [
+  'available_for_pickup',
+  'delivered',
+  'returned_to_sender',
+  'cancelled',
+];
 
 /** Items listed before "+N more": enough to recognise the parcel, short enough for a phone. */
 export const shownItems = 3;
@@ -200,7 +209,7 @@ export function emailView(input: MessageInput, copy: EmailCopy): EmailView {
     intro: fillText(catalog.intro, words),
     notice: notice(input, copy),
     eta:
-      first?.eta && first.status !== 'delivered'
+      first?.eta && !noEstimate.includes(first.status)
         ? { label: page.estimatedDelivery, date: calendarDate(first.eta, locale) }
         : undefined,
     progress: progress(input, colors.accent),
