@@ -4,6 +4,7 @@ import type { Container } from '../app/container';
 import type { WebhookEndpoint } from '../db/repositories/webhook.repository';
 import { MerchantWebhookService } from '../merchant-webhooks/merchant-webhook.service';
 import { internalHostReason } from '../merchant-webhooks/public-address';
+import { mergeSettings } from '../merchants/merge-settings';
 import { MongoRateLimitStore } from '../shared/rate-limit-store';
 import { OrderService } from '../orders/order.service';
 import { AppError } from '../shared/app-error';
@@ -11,6 +12,7 @@ import { currentApiKeyId, currentMerchant, requireApiKey } from './auth';
 import { integrationApiRoutes } from './integrations.routes';
 import { openApiDocument } from './openapi';
 import { presentNotification, presentOrder } from './presenters';
+import { previewRoutes } from './previews.routes';
 import {
   merchantSettingsPatchSchema,
   merchantSettingsSchema,
@@ -122,20 +124,15 @@ export function apiRoutes(container: Container): Router {
   router.patch('/api/v1/preferences', async (req, res) => {
     const merchant = currentMerchant(req);
     const patch = validate(merchantSettingsPatchSchema, req.body);
-    const merged = {
-      preferences: { ...merchant.preferences, ...patch.preferences },
-      branding: { ...merchant.branding, ...patch.branding },
-      senders: {
-        email: { ...merchant.senders.email, ...patch.senders?.email },
-        sms: { ...merchant.senders.sms, ...patch.senders?.sms },
-      },
-    };
+    const merged = mergeSettings(settingsOf(merchant), patch);
     const updated = await repositories.merchants.update(
       merchant.id,
       validate(merchantSettingsSchema, merged),
     );
     res.json(settingsOf(updated ?? merchant));
   });
+
+  previewRoutes(router, container);
 
   router.get('/api/v1/notifications', async (req, res) => {
     const merchant = currentMerchant(req);

@@ -13,6 +13,10 @@ import {
   orderCreatedOutSchema,
   orderInputSchema,
   orderOutSchema,
+  emailPreviewOutSchema,
+  previewParamsSchema,
+  previewQuerySchema,
+  smsPreviewOutSchema,
   shipmentInputSchema,
   statsOutSchema,
   statsQuerySchema,
@@ -140,6 +144,32 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
           summary: 'Delivery log with reasons, newest first',
           parameters: queryParams(notificationQuerySchema),
           responses: { '200': ok(notificationPageSchema, 'One page'), ...errors },
+        },
+      },
+      '/previews/{channel}/{milestone}': {
+        get: {
+          summary:
+            'A message rendered exactly as sent, with sample data or one of your orders (Accept: text/html for the email itself)',
+          parameters: [
+            ...Object.entries(previewParamsSchema.shape).map(([name, field]) => ({
+              name,
+              in: 'path',
+              required: true,
+              schema: z.toJSONSchema(field as Schema, { io: 'input' }),
+            })),
+            ...queryParams(previewQuerySchema),
+          ],
+          responses: {
+            '200': {
+              description:
+                'The rendered message: email (subject, html, text) or SMS (body, encoding, segments)',
+              content: {
+                ...json(z.union([emailPreviewOutSchema, smsPreviewOutSchema]), 'output'),
+                'text/html': { schema: { type: 'string' } },
+              },
+            },
+            ...errors,
+          },
         },
       },
       '/stats': {

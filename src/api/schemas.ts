@@ -74,6 +74,12 @@ export const orderInputSchema = z
           name: z.string().min(1).max(300),
           quantity: z.number().int().min(1).max(100000),
           imageUrl: httpsUrl.optional(),
+          trackingNumber: z
+            .string()
+            .trim()
+            .max(64)
+            .optional()
+            .meta({ description: 'The parcel this item ships in; emails list only its items' }),
         }),
       )
       .max(500)
@@ -131,10 +137,23 @@ export const merchantSettingsSchema = z
   })
   .meta({ title: 'MerchantSettings' });
 
-/** PATCH takes any subset, nested one level deep. */
+/** PATCH takes any subset at any depth: `{"preferences":{"quietHours":{"sms":null}}}` is enough. */
 export const merchantSettingsPatchSchema = z
   .strictObject({
-    preferences: preferencesSchema.partial().optional(),
+    preferences: preferencesSchema
+      .extend({
+        matrix: z
+          .strictObject(
+            Object.fromEntries(milestones.map((m) => [m, matrixRow.partial()])) as Record<
+              (typeof milestones)[number],
+              ReturnType<typeof matrixRow.partial>
+            >,
+          )
+          .partial(),
+        quietHours: z.strictObject({ email: quietHours, sms: quietHours }).partial(),
+      })
+      .partial()
+      .optional(),
     branding: merchantSettingsSchema.shape.branding.partial().optional(),
     senders: z
       .strictObject({
@@ -145,6 +164,46 @@ export const merchantSettingsPatchSchema = z
       .optional(),
   })
   .meta({ title: 'MerchantSettingsPatch' });
+
+export const previewParamsSchema = z.strictObject({
+  channel: z.enum(channels),
+  milestone: z.enum([...milestones, 'order_confirmation']),
+});
+
+export const previewQuerySchema = z.strictObject({
+  locale: z
+    .enum(supportedLocales)
+    .optional()
+    .meta({ description: 'Defaults to the merchant’s default language (or the order’s guest’s)' }),
+  orderId: z
+    .string()
+    .regex(/^[0-9a-f]{24}$/)
+    .optional()
+    .meta({ description: 'Render with one of your orders instead of sample data' }),
+});
+
+export const emailPreviewOutSchema = z
+  .object({
+    channel: z.literal('email'),
+    milestone: z.string(),
+    locale: z.enum(supportedLocales),
+    subject: z.string(),
+    html: z.string(),
+    text: z.string(),
+  })
+  .meta({ title: 'EmailPreview' });
+
+export const smsPreviewOutSchema = z
+  .object({
+    channel: z.literal('sms'),
+    milestone: z.string(),
+    locale: z.enum(supportedLocales),
+    body: z.string(),
+    encoding: z.enum(['GSM-7', 'UCS-2']),
+    segments: z.number().int(),
+    units: z.number().int(),
+  })
+  .meta({ title: 'SmsPreview' });
 
 export const notificationQuerySchema = z.strictObject({
   orderId: z

@@ -60,6 +60,11 @@ export interface Repositories {
   dataRequests: DataRequestRepository;
 }
 
+export interface Renderers {
+  email: EmailRenderer;
+  sms: SmsRenderer;
+}
+
 /** Everything the services need, built in one place: entry points and tests share it. */
 export interface Container {
   config: Config;
@@ -72,8 +77,8 @@ export interface Container {
   carriers: CarrierRegistry;
   /** The tracking engine: polling (worker) and pushed updates (web). */
   tracking: { poll: PollService; push: PushIngestion; recorder: TrackingRecorder };
-  /** Outbox dispatch (worker). */
-  notify: { dispatcher: Dispatcher; reconciler: ReconcileService };
+  /** Outbox dispatch (worker), reconciliation, and the renderers dispatch and the preview API share. */
+  notify: { dispatcher: Dispatcher; reconciler: ReconcileService; renderers: Promise<Renderers> };
   /** Milestone events for merchants' own endpoints. */
   merchantWebhooks: MerchantWebhookService;
   /** What services record, and the registry GET /metrics serves. */
@@ -173,8 +178,11 @@ export function buildContainer(
     tracking,
     metrics,
   };
-  // MJML is compiled once, here, as the container is built; each message is a string fill.
-  const renderers = EmailRenderer.create().then((email) => ({ email, sms: new SmsRenderer() }));
+  // MJML is compiled once, here, as the container is built; each message is a Handlebars call.
+  const renderers: Promise<Renderers> = EmailRenderer.create().then((email) => ({
+    email,
+    sms: new SmsRenderer(),
+  }));
   renderers.catch((err: unknown) => logger.fatal({ err }, 'email templates failed to compile'));
   const reconciler = new ReconcileService({
     notifications: repositories.notifications,
@@ -188,7 +196,7 @@ export function buildContainer(
   });
   return {
     ...base,
-    notify: { dispatcher: new Dispatcher(base, renderers), reconciler },
+    notify: { dispatcher: new Dispatcher(base, renderers), reconciler, renderers },
     merchantWebhooks,
     metricsRegistry,
     stores: { processor: new StoreEventProcessor({ ...base }) },

@@ -39,6 +39,11 @@ function productionProblems(v: RawValues, env: Source): string[] {
   for (const [name, why] of productionRequired) {
     if (!v[name]) problems.push(`${name} ${why} (example: ${variables[name].example})`);
   }
+  // Guests' links and RFC 8058 one-click unsubscribe must not travel over plain HTTP.
+  if (v.PUBLIC_BASE_URL && !String(v.PUBLIC_BASE_URL).startsWith('https://'))
+    problems.push(
+      `PUBLIC_BASE_URL must use https in production (example: ${variables.PUBLIC_BASE_URL.example})`,
+    );
   if (!env.TOKEN_SECRET)
     problems.push(
       `TOKEN_SECRET must be set in production, not taken from a file default (example: ${variables.TOKEN_SECRET.example})`,

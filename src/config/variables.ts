@@ -107,7 +107,7 @@ export const variables = {
   HOST: variable(z.string().min(1), 'Interface the web process binds to.', '0.0.0.0'),
   PUBLIC_BASE_URL: variable(
     url.optional(),
-    'Public origin used in every link sent to guests (never taken from the Host header). Defaults to http://localhost:PORT outside production.',
+    'Public origin used in every link sent to guests (never taken from the Host header); https in production (one-click unsubscribe needs it). Defaults to http://localhost:PORT outside production.',
     'https://track.example.com',
   ),
   TRUST_PROXY: variable(

@@ -35,6 +35,8 @@ export interface OrderItem {
   name: string;
   quantity: number;
   imageUrl?: string;
+  /** The parcel the item travels in, when the shop says; emails then list only that parcel's. */
+  trackingNumber?: string;
 }
 
 export interface Order {

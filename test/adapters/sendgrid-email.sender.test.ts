@@ -14,6 +14,7 @@ const email = {
     'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
   },
   customArgs: { notificationId: '0123456789abcdef01234567' },
+  categories: ['porchlight', 'milestone:shipped'],
 };
 
 describe('SendGrid email sender (real @sendgrid/mail requests)', () => {
@@ -42,6 +43,11 @@ describe('SendGrid email sender (real @sendgrid/mail requests)', () => {
       ],
       headers: email.headers,
       custom_args: { notificationId: '0123456789abcdef01234567' },
+      categories: ['porchlight', 'milestone:shipped'],
+      tracking_settings: {
+        click_tracking: { enable: false, enable_text: false },
+        subscription_tracking: { enable: false },
+      },
     });
   });
 

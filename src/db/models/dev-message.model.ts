@@ -9,6 +9,8 @@ const devMessageSchema = new Schema(
     subject: String,
     html: String,
     text: { type: String, required: true },
+    /** Email headers as the provider would receive them (From, Reply-To, List-Unsubscribe, ...). */
+    headers: Schema.Types.Mixed,
     notificationId: String,
     providerMessageId: { type: String, required: true, unique: true },
   },

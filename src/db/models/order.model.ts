@@ -34,6 +34,7 @@ const orderSchema = new Schema(
         name: { type: String, required: true },
         quantity: { type: Number, required: true },
         imageUrl: String,
+        trackingNumber: String,
       },
     ],
     erasedAt: Date,

@@ -10,6 +10,7 @@ export interface DevMessage {
   subject?: string;
   html?: string;
   text: string;
+  headers?: Record<string, string>;
   notificationId?: string;
   providerMessageId: string;
   createdAt: Date;

@@ -21,6 +21,16 @@ export class MerchantRepository {
     return toEntityOrNull<Merchant>(await MerchantModel.findOne({ slug }).lean());
   }
 
+  /** The merchant that texts from its own number or Messaging Service, if this one is theirs. */
+  async findBySmsSender(to: string, messagingServiceSid?: string): Promise<Merchant | null> {
+    const senders: Array<Record<string, string>> = [];
+    if (to) senders.push({ 'senders.sms.fromNumber': to });
+    if (messagingServiceSid)
+      senders.push({ 'senders.sms.messagingServiceSid': messagingServiceSid });
+    if (senders.length === 0) return null;
+    return toEntityOrNull<Merchant>(await MerchantModel.findOne({ $or: senders }).lean());
+  }
+
   /** Creates the merchant once; later calls return the existing one unchanged. */
   async ensure(slug: string, merchant: NewMerchant): Promise<Merchant> {
     const doc = await MerchantModel.findOneAndUpdate(

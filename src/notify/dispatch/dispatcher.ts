@@ -187,8 +187,9 @@ export class Dispatcher {
       preferences: merchant.preferences,
       shipmentStatuses: covered.map((s) => s.status),
       suppression: suppression ?? (n.recipient ? null : 'no_recipient'),
-      sentToday: batch.sentToday.filter((x) => x.shipmentIds.some((id) => shipmentIds.includes(id)))
-        .length,
+      sentToday: batch.sentToday.filter(
+        (x) => x.channel === n.channel && x.shipmentIds.some((id) => shipmentIds.includes(id)),
+      ).length,
       now,
     });
     if (decision.action === 'skip')
@@ -201,8 +202,8 @@ export class Dispatcher {
         outcome: 'deferred',
         transition: {
           state: 'pending',
-          reason: 'deferred_quiet_hours',
-          detail: decision.until.toISOString(),
+          reason: `deferred_${decision.reason}`,
+          detail: [decision.until.toISOString(), decision.detail].filter(Boolean).join(' '),
           set: { notBefore: decision.until },
           at: now,
         },

@@ -2,7 +2,7 @@ import type { Config } from '../../config/config';
 import type { Merchant } from '../../merchants/merchant';
 import type { Notification } from '../notification';
 import type { MessageInput, RenderedEmail } from '../render/message-input';
-import type { SmsRenderer } from '../render/sms-renderer';
+import { smsInputFor, type SmsRenderer } from '../render/sms-renderer';
 import type { OutgoingEmail } from '../senders/email-sender';
 import type { OutgoingSms } from '../senders/sms-sender';
 
@@ -58,14 +58,7 @@ export function outgoingSms(
   firstText: boolean,
   config: Config,
 ): Outgoing {
-  const sms = renderer.render({
-    template: message.template,
-    locale: message.locale,
-    merchantName: merchant.branding.displayName || merchant.name,
-    orderNumber: message.orderNumber,
-    statusUrl: message.statusUrl,
-    includeOptOut: firstText,
-  });
+  const sms = renderer.render(smsInputFor(message, firstText));
   return {
     channel: 'sms',
     sms: {

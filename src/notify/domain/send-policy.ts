@@ -6,12 +6,12 @@ import {
   type Milestone,
   type ShipmentStatus,
 } from '../../tracking/domain/taxonomy';
-import { quietHoursEnd } from './quiet-hours';
+import { localMinuteOfDay, quietHoursEnd } from './quiet-hours';
 
 export type PolicyDecision =
   | { action: 'send' }
   | { action: 'skip'; reason: string; detail?: string }
-  | { action: 'defer'; until: Date; reason: 'quiet_hours' };
+  | { action: 'defer'; until: Date; reason: 'quiet_hours' | 'daily_cap'; detail?: string };
 
 export interface PolicyInput {
   milestone: Milestone | 'order_confirmation';
@@ -25,7 +25,7 @@ export interface PolicyInput {
   shipmentStatuses: ShipmentStatus[];
   /** The address is suppressed (STOP, unsubscribe, bounce, spam report), with its reason. */
   suppression: string | null;
-  /** Messages already sent today for the busiest of these shipments. */
+  /** Messages already sent on this channel in the last day for these shipments. */
   sentToday: number;
   now: Date;
 }
@@ -40,6 +40,33 @@ const supersededByDelivery: ReadonlyArray<Milestone | 'order_confirmation'> = [
   'stalled',
   'exception',
 ];
+
+/**
+ * What the guest most needs to hear: the parcel arrived, waits for them, missed them or is in
+ * trouble. The daily cap never holds these back.
+ */
+export const neverCapped: ReadonlyArray<Milestone | 'order_confirmation'> = [
+  'delivered',
+  'available_for_pickup',
+  'failed_attempt',
+  'exception',
+];
+
+/** Capped messages wait for the guest's next morning, when the day's count has moved on. */
+const capResumes = { start: '00:00', end: '08:00' };
+
+/** The next instant the guest's clock reads 08:00 (today's if it is not yet 08:00). */
+function nextMorning(now: Date, timeZone: string): Date {
+  const minute = localMinuteOfDay(now, timeZone);
+  const hhmm = `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+  return (
+    quietHoursEnd(
+      now,
+      { start: minute < 480 ? capResumes.start : hhmm, end: capResumes.end },
+      timeZone,
+    ) ?? new Date(now.getTime() + 86_400_000)
+  );
+}
 
 /**
  * Decides, just before sending, whether a message goes now, later or never. Checks run from
@@ -75,10 +102,19 @@ export function decideSend(input: PolicyInput): PolicyDecision {
       detail: 'the shipment was delivered before this could be sent',
     };
   }
-  if (input.sentToday >= preferences.maxMessagesPerShipmentPerDay) {
-    return { action: 'skip', reason: 'daily_cap', detail: `${input.sentToday} already sent today` };
-  }
   const timeZone = guest.timezone || preferences.timezone || 'UTC';
+  if (
+    input.sentToday >= preferences.maxMessagesPerShipmentPerDay &&
+    !neverCapped.includes(milestone)
+  ) {
+    // Deferred, not dropped: a later message for the order merges it, or it goes tomorrow.
+    return {
+      action: 'defer',
+      until: nextMorning(input.now, timeZone),
+      reason: 'daily_cap',
+      detail: `${input.sentToday} ${channel} messages already sent in the last day`,
+    };
+  }
   const until = quietHoursEnd(input.now, preferences.quietHours[channel], timeZone);
   if (until) return { action: 'defer', until, reason: 'quiet_hours' };
   return { action: 'send' };

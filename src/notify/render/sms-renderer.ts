@@ -1,41 +1,136 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Locale } from '../../i18n/locale';
+import { isolate } from '../../i18n/typography';
+import type { Branding } from '../../merchants/merchant';
+import { formatCalendarDate } from '../../web/status-page/domain/guest-time';
 import { countSegments, toGsm7, type SegmentCount } from '../domain/gsm';
-import { fillText } from './fill-placeholders';
-import { templateNames, type TemplateName } from './message-input';
+import { gsmBrand, shortenBrand } from '../domain/sms-brand';
+import { fillText } from './fill-text';
+import { templateNames, type MessageInput, type TemplateName } from './message-input';
 
 export const smsTemplateDir = path.resolve(__dirname, '../../../templates/sms');
+
+/** Every text stays within two segments: 306 GSM-7 septets or 134 UCS-2 code units. */
+export const maxSegments = 2;
+/** A brand shortened below this no longer reads as a name; the next candidate is tried instead. */
+const minBrand = 8;
 
 export interface SmsInput {
   template: TemplateName;
   locale: Locale;
-  merchantName: string;
+  /** Names the shop goes by, best first (display name, account name, support domain). */
+  brands: string[];
   orderNumber: string;
   statusUrl: string;
-  /** The first text to this number carries the opt-out line. */
+  /** The new estimated date (YYYY-MM-DD) the delay text announces. */
+  eta?: string;
+  /** The first text to this number carries the brand, rates and HELP/STOP wording. */
   includeOptOut: boolean;
 }
 
-/** Renders SMS bodies from templates/sms/<milestone>.json, kept in GSM-7 where possible. */
+export interface RenderedSms {
+  body: string;
+  segments: SegmentCount;
+}
+
+interface Common {
+  firstText: string;
+  newDate: string;
+  unnamedShop: string;
+}
+
+/** Shop names the SMS prefix may use, in order: what guests see first, then plainer spellings. */
+export function smsBrands(merchant: { name: string; branding: Branding }): string[] {
+  const host = (url?: string) => {
+    try {
+      return url ? new URL(url).hostname.replace(/^www\./, '') : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  return [
+    merchant.branding.displayName,
+    merchant.name,
+    host(merchant.branding.supportUrl),
+    merchant.branding.supportEmail?.split('@')[1],
+  ].filter((b): b is string => Boolean(b?.trim()));
+}
+
+/** The SMS a composed message becomes. */
+export function smsInputFor(message: MessageInput, includeOptOut: boolean): SmsInput {
+  return {
+    template: message.template,
+    locale: message.locale,
+    brands: smsBrands(message.merchant),
+    orderNumber: message.orderNumber,
+    statusUrl: message.statusUrl,
+    eta: message.shipments.find((s) => s.eta)?.eta,
+    includeOptOut,
+  };
+}
+
+/**
+ * Renders SMS bodies from templates/sms/<milestone>.json within two segments for any shop name:
+ * the brand prefix is spelled in GSM-7 where that keeps it recognisable (accents and emoji
+ * dropped, "Ł" as "L"), kept as written when only UCS-2 can carry it and it fits, and shortened
+ * before anything else is.
+ */
 export class SmsRenderer {
   private readonly templates: Map<TemplateName, Record<Locale, string>>;
-  private readonly optOut: Record<Locale, string>;
+  private readonly common: Record<Locale, Common>;
 
   constructor(dir = smsTemplateDir) {
-    const read = (name: string) =>
-      JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8')) as Record<Locale, string>;
-    this.templates = new Map(templateNames.map((name) => [name, read(name)]));
-    this.optOut = read('opt-out');
+    const read = <T>(name: string) =>
+      JSON.parse(readFileSync(path.join(dir, `${name}.json`), 'utf8')) as Record<Locale, T>;
+    this.templates = new Map(templateNames.map((name) => [name, read<string>(name)]));
+    this.common = read<Common>('common');
   }
 
-  render(input: SmsInput): { body: string; segments: SegmentCount } {
+  render(input: SmsInput): RenderedSms {
+    const common = this.common[input.locale];
     const template = this.templates.get(input.template)?.[input.locale] ?? '';
-    const merchant =
-      input.merchantName.length > 30 ? `${input.merchantName.slice(0, 29)}…` : input.merchantName;
-    let body = fillText(template, { merchant, order: input.orderNumber, link: input.statusUrl });
-    if (input.includeOptOut) body = `${body} ${this.optOut[input.locale]}`;
-    body = toGsm7(body);
-    return { body, segments: countSegments(body) };
+    const eta = input.eta
+      ? fillText(common.newDate, { date: formatCalendarDate(input.eta, input.locale) })
+      : '';
+    const compose = (brand: string) => {
+      const body = fillText(template, {
+        merchant: brand,
+        order: input.orderNumber,
+        link: input.statusUrl,
+        eta,
+      }).replace(/ {2,}/g, ' ');
+      return toGsm7(input.includeOptOut ? `${body} ${common.firstText}` : body);
+    };
+    const spelled = input.brands.map(gsmBrand).filter((b): b is string => Boolean(b));
+    const original = input.brands[0];
+    return (
+      fit(spelled[0], compose) ??
+      (original ? fit(original, compose, isolate) : undefined) ??
+      spelled.slice(1).reduce<RenderedSms | undefined>((r, b) => r ?? fit(b, compose), undefined) ??
+      fit(common.unnamedShop, compose) ?? {
+        body: compose(''),
+        segments: countSegments(compose('')),
+      }
+    );
   }
+}
+
+/** The message with `brand` shortened just enough to fit two segments, or undefined. */
+function fit(
+  brand: string | undefined,
+  compose: (brand: string) => string,
+  wrap: (brand: string) => string = (b) => b,
+): RenderedSms | undefined {
+  if (!brand) return undefined;
+  let max = [...brand].length;
+  while (max >= Math.min(minBrand, [...brand].length)) {
+    const body = compose(wrap(shortenBrand(brand, max)));
+    const segments = countSegments(body);
+    if (segments.segments <= maxSegments) return { body, segments };
+    const limit = segments.encoding === 'GSM-7' ? 153 * maxSegments : 67 * maxSegments;
+    max = Math.min(max - 1, max - (segments.units - limit));
+    if (max < 1) break;
+  }
+  return undefined;
 }

@@ -8,6 +8,8 @@ export interface OutgoingEmail {
   text: string;
   /** Extra headers, e.g. List-Unsubscribe. */
   headers?: Record<string, string>;
+  /** Provider categories for reporting, e.g. the milestone; never personal data. */
+  categories?: string[];
   /** Travels with the message and comes back in provider events (notification id). */
   customArgs?: Record<string, string>;
 }

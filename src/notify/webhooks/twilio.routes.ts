@@ -1,11 +1,8 @@
 import express, { Router } from 'express';
 import type { Container } from '../../app/container';
 import { escapeHtml } from '../../web/html';
+import { smsKeyword } from '../domain/sms-keywords';
 import { requireTwilioSignature } from './twilio-signature';
-
-const stopWords = new Set(['STOP', 'STOPALL', 'UNSUBSCRIBE', 'CANCEL', 'END', 'QUIT']);
-const startWords = new Set(['START', 'UNSTOP', 'YES']);
-const helpWords = new Set(['HELP', 'INFO']);
 
 /** Delivery states ranked, so a late `sent` never overwrites `delivered`. */
 const statusRank: Record<string, number> = {
@@ -34,37 +31,46 @@ export function twilioRoutes(
   const verify = requireTwilioSignature(config.sms.twilio.authToken, config.http.publicBaseUrl);
   const form = express.urlencoded({ extended: false, limit: '64kb' });
 
+  /**
+   * Opt-outs are per merchant when the text reached a merchant's own number or Messaging
+   * Service, and for every merchant on the shared sender otherwise: the guest cannot tell
+   * shops apart on one number, and Twilio blocks that number for all of them anyway.
+   */
   router.post('/webhooks/twilio/inbound', form, verify, async (req, res) => {
     const from = String(req.body.From ?? '');
-    const keyword = String(req.body.Body ?? '')
-      .trim()
-      .toUpperCase();
+    const keyword = smsKeyword(String(req.body.Body ?? ''));
+    const owner = await repositories.merchants.findBySmsSender(
+      String(req.body.To ?? ''),
+      req.body.MessagingServiceSid ? String(req.body.MessagingServiceSid) : undefined,
+    );
+    const merchantId = owner?.id ?? '';
     res.type('text/xml');
-    if (stopWords.has(keyword)) {
+    if (keyword === 'stop') {
       // Twilio's own opt-out handling confirms to the guest; we record it so nothing is attempted.
       await repositories.suppressions.add({
         channel: 'sms',
         address: from,
-        merchantId: '',
+        merchantId,
         reason: 'stop',
         source: 'twilio_inbound',
       });
       return void res.send(twiml());
     }
-    if (startWords.has(keyword)) {
-      await repositories.suppressions.remove('sms', from, '');
+    if (keyword === 'start') {
+      await repositories.suppressions.remove('sms', from, merchantId);
       return void res.send(twiml());
     }
-    if (helpWords.has(keyword)) {
-      const last = await repositories.notifications.latestSmsTo(from);
-      const merchant = last ? await repositories.merchants.findById(last.merchantId) : null;
+    if (keyword === 'help') {
+      const last = owner ? null : await repositories.notifications.latestSmsTo(from);
+      const merchant =
+        owner ?? (last ? await repositories.merchants.findById(last.merchantId) : null);
       const support = merchant
         ? [merchant.branding.supportEmail, merchant.branding.supportUrl].filter(Boolean).join(' ')
         : '';
       const name = merchant?.branding.displayName ?? 'Porchlight';
       return void res.send(
         twiml(
-          `${name} order updates. Help: ${support || 'reply to your order email'}. Reply STOP to opt out.`,
+          `${name} order updates. Help: ${support || 'reply to your order email'}. Msg & data rates may apply. Reply STOP to opt out.`,
         ),
       );
     }

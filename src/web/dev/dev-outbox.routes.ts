@@ -1,7 +1,30 @@
 import { Router } from 'express';
-import type { DevMessageRepository } from '../../db/repositories/dev-message.repository';
+import type {
+  DevMessage,
+  DevMessageRepository,
+} from '../../db/repositories/dev-message.repository';
 import { AppError } from '../../shared/app-error';
-import { html } from '../html';
+import { html, type SafeHtml } from '../html';
+
+/** The headers a provider would receive, so List-Unsubscribe and categories can be checked. */
+function emailHeaders(m: DevMessage): SafeHtml {
+  const headers: Array<[string, string]> = [
+    ['From', m.from ?? ''],
+    ['To', m.to],
+    ['Subject', m.subject ?? ''],
+    ...Object.entries(m.headers ?? {}),
+  ];
+  return html`<details>
+    <summary>Headers</summary>
+    <dl class="headers">
+      ${headers.map(
+        ([name, value]) =>
+          html`<dt>${name}</dt>
+            <dd>${value}</dd>`,
+      )}
+    </dl>
+  </details>`;
+}
 
 /**
  * /dev/outbox lists what the log transports "sent". Demo and development only: the app factory
@@ -18,7 +41,12 @@ export function devOutboxRoutes(messages: DevMessageRepository): Router {
           <td>${m.channel}</td>
           <td>${m.to}</td>
           <td>
-            ${m.channel === 'email' ? html`<a href="/dev/outbox/${m.id}">${m.subject ?? '(no subject)'}</a>` : html`<pre>${m.text}</pre>`}
+            ${
+              m.channel === 'email'
+                ? html`<a href="/dev/outbox/${m.id}">${m.subject ?? '(no subject)'}</a> ·
+                    <a href="/dev/outbox/${m.id}?format=text">text</a>${emailHeaders(m)}`
+                : html`<pre>${m.text}</pre>`
+            }
           </td>
         </tr>`,
     );
@@ -47,6 +75,19 @@ export function devOutboxRoutes(messages: DevMessageRepository): Router {
                 padding: 0.5rem;
                 text-align: left;
                 vertical-align: top;
+              }
+              .headers {
+                display: grid;
+                grid-template-columns: max-content 1fr;
+                gap: 0.25rem 1rem;
+                font-size: 13px;
+                word-break: break-all;
+              }
+              .headers dt {
+                font-weight: 600;
+              }
+              .headers dd {
+                margin: 0;
               }
               pre {
                 white-space: pre-wrap;

@@ -152,6 +152,27 @@ describe('merchant API', () => {
     expect(bad.body.error.fields[0].field).toBe('preferences.quietHours.sms.start');
   });
 
+  it('when only quietHours.sms or one matrix cell is patched, then the rest of each object is kept', async () => {
+    const before = (await api('get', '/preferences')).body;
+    const res = await api('patch', '/preferences').send({
+      preferences: {
+        quietHours: { sms: { start: '20:00', end: '09:00' } },
+        matrix: { shipped: { sms: true } },
+      },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.preferences.quietHours).toEqual({
+      sms: { start: '20:00', end: '09:00' },
+      email: before.preferences.quietHours.email,
+    });
+    expect(res.body.preferences.matrix.shipped).toEqual({
+      email: before.preferences.matrix.shipped.email,
+      sms: true,
+    });
+    expect(res.body.preferences.matrix.delivered).toEqual(before.preferences.matrix.delivered);
+    expect(res.body.branding).toEqual(before.branding);
+  });
+
   it('when the status link is rotated, then the old link stops working and the new one opens the page', async () => {
     const created = await api('post', '/orders').send({ ...orderBody, externalId: 'rotate' });
     const oldUrl = new URL(created.body.statusUrl as string);

@@ -1,4 +1,4 @@
-import { ShipmentModel } from '../../../src/db/models';
+import { NotificationModel, ShipmentModel } from '../../../src/db/models';
 import { SendError } from '../../../src/notify/senders/send-error';
 import { permanent, transient } from '../../fakes/recording-senders';
 import { useTestDatabase } from '../../support/test-app';
@@ -26,7 +26,9 @@ describe('the dispatcher', () => {
     const [text] = w.sms.sent;
     expect(text?.to).toBe(w.order.guest.phone);
     expect(text?.messagingServiceSid).toBe('MG123');
-    expect(text?.body).toMatch(/Reply STOP to opt out\.$/);
+    expect(text?.body).toMatch(
+      /Juniper & Pine: .* Msg & data rates may apply\. Reply HELP for help, STOP to opt out\.$/,
+    );
     expect(text?.statusCallback).toBe(
       `http://localhost:0/webhooks/twilio/status?n=${(await outbox(w)).find((n) => n.channel === 'sms')?.id}`,
     );
@@ -90,6 +92,28 @@ describe('the dispatcher', () => {
     expect(next?.state).toBe('skipped');
     expect(next?.history.at(-1)).toMatchObject({ reason: 'suppressed', detail: 'provider:21610' });
     expect(w.sms.sent).toHaveLength(0);
+  });
+
+  it('when the daily cap is reached on email, then SMS still goes, a key milestone still goes, and a minor one waits with its reason', async () => {
+    const w = await world();
+    await w.app.repositories.merchants.update(w.merchant.id, {
+      preferences: { ...w.merchant.preferences, maxMessagesPerShipmentPerDay: 1 },
+    });
+    await milestone(w, 'out_for_delivery');
+    expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({ sent: 2 });
+    await milestone(w, 'available_for_pickup');
+    expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({ sent: 2 });
+    await milestone(w, 'stalled');
+    await w.app.notify.dispatcher.dispatchDue();
+    const stalled = (await outbox(w)).find(
+      (n) => n.milestone === 'stalled' && n.channel === 'email',
+    );
+    expect(stalled?.state).toBe('pending');
+    expect(reasons(stalled)?.at(-1)).toBe('pending:deferred_daily_cap');
+    expect(stalled?.history.at(-1)?.detail).toMatch(/email messages already sent in the last day/);
+    expect(stalled?.notBefore).toEqual(new Date('2026-06-11T12:00:00Z'));
+    // The outbox is shared by every test here; a message left waiting would be claimed by the next.
+    await NotificationModel.deleteMany({ orderId: w.order.id });
   });
 
   it('when the guest texted STOP, then a new milestone sends no SMS; when they unsubscribed from email, no email', async () => {

@@ -156,6 +156,47 @@ describe('provider webhooks and one-click unsubscribe', () => {
     expect(await SuppressionModel.countDocuments({ channel: 'sms' })).toBe(0);
   });
 
+  it.each(['REVOKE', 'optout', 'StopAll', 'unsubscribe', 'CANCEL', 'end', 'quit'])(
+    'when the guest texts %s on the shared sender, then the number is suppressed for every merchant',
+    async (word) => {
+      const params = { From: phone, Body: word, To: '+15005550006' };
+      await twilioPost(
+        '/webhooks/twilio/inbound',
+        params,
+        signTwilio('/webhooks/twilio/inbound', params),
+      );
+      expect(await SuppressionModel.countDocuments({ channel: 'sms', merchantId: '' })).toBe(1);
+      const start = { From: phone, Body: 'unstop', To: '+15005550006' };
+      await twilioPost(
+        '/webhooks/twilio/inbound',
+        start,
+        signTwilio('/webhooks/twilio/inbound', start),
+      );
+      expect(await SuppressionModel.countDocuments({ channel: 'sms' })).toBe(0);
+    },
+  );
+
+  it('when the guest texts STOP to a merchant\u2019s own number, then only that merchant stops texting them', async () => {
+    const own = await app.container.repositories.merchants.create('own-sender', {
+      name: 'Own Sender',
+      branding: merchant.branding,
+      preferences: merchant.preferences,
+      senders: { email: {}, sms: { fromNumber: '+12025550111' } },
+    });
+    const params = { From: phone, Body: 'STOP', To: '+12025550111' };
+    await twilioPost(
+      '/webhooks/twilio/inbound',
+      params,
+      signTwilio('/webhooks/twilio/inbound', params),
+    );
+    const { suppressions } = app.container.repositories;
+    expect((await suppressions.find('sms', phone, own.id))?.reason).toBe('stop');
+    expect(await suppressions.find('sms', phone, merchant.id)).toBeNull();
+    const yes = { From: phone, Body: 'YES', To: '+12025550111' };
+    await twilioPost('/webhooks/twilio/inbound', yes, signTwilio('/webhooks/twilio/inbound', yes));
+    expect(await suppressions.find('sms', phone, own.id)).toBeNull();
+  });
+
   it('when Twilio reports delivery, then the notification is delivered and a late "sent" does not undo it', async () => {
     const sms = (await app.container.repositories.notifications.findByOrder(order.id)).find(
       (n) => n.channel === 'sms' && n.state === 'sent',

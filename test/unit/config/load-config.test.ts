@@ -164,6 +164,18 @@ describe('loadConfig', () => {
     ]);
   });
 
+  it('when production links would use plain http, then it refuses to start and says https is needed', () => {
+    const problems = problemsOf({
+      NODE_ENV: 'production',
+      MONGODB_URI: 'mongodb+srv://cluster.example/porchlight',
+      PUBLIC_BASE_URL: 'http://track.example.com',
+      TOKEN_SECRET: 'x'.repeat(40),
+      EMAIL_TRANSPORT: 'log',
+      SMS_TRANSPORT: 'log',
+    });
+    expect(problems.join('\n')).toMatch(/PUBLIC_BASE_URL must use https in production/);
+  });
+
   it('when a boolean says "false", then it is false (not coerced to true)', () => {
     expect(
       loadConfig({ NODE_ENV: 'development', TRUST_PROXY: 'false' }, configDir).http.trustProxy,

@@ -80,9 +80,36 @@ describe('the send policy', () => {
     });
   });
 
-  it('when the shipment already had its daily share of messages, then it is skipped', () => {
-    expect(decideSend(input({ sentToday: 4 }))).toMatchObject({ reason: 'daily_cap' });
+  it('when a low-value message meets the daily cap, then it is deferred to the guest\u2019s next morning with the reason', () => {
+    const capped = decideSend(input({ milestone: 'out_for_delivery', sentToday: 4 }));
+    expect(capped).toEqual({
+      action: 'defer',
+      reason: 'daily_cap',
+      until: new Date('2026-06-11T12:00:00Z'), // 08:00 tomorrow in New York
+      detail: '4 sms messages already sent in the last day',
+    });
+    const early = new Date('2026-06-10T09:00:00Z'); // 05:00 in New York
+    expect(
+      decideSend(input({ channel: 'email', milestone: 'shipped', sentToday: 9, now: early })),
+    ).toMatchObject({ action: 'defer', until: new Date('2026-06-10T12:00:00Z') });
   });
+
+  it.each(['delivered', 'available_for_pickup', 'failed_attempt', 'exception'] as const)(
+    'when %s meets the daily cap, then it is sent anyway',
+    (milestone) => {
+      const shipmentStatuses = [milestone === 'exception' ? 'exception' : milestone] as const;
+      expect(
+        decideSend(
+          input({
+            milestone,
+            channel: 'email',
+            sentToday: 40,
+            shipmentStatuses: [...shipmentStatuses],
+          }),
+        ),
+      ).toEqual({ action: 'send' });
+    },
+  );
 
   it('when an SMS falls due at night for the guest, then it is deferred, not dropped; email is not', () => {
     const night = new Date('2026-06-10T06:00:00Z'); // 02:00 in New York

@@ -119,7 +119,7 @@ describe('SMS templates', () => {
       const sms = renderer.render({
         template,
         locale,
-        merchantName: 'The Very Long Name Outdoor Supply Company',
+        brands: ['The Very Long Name Outdoor Supply Company'],
         orderNumber: 'ORD-2026-000123',
         statusUrl: 'https://track.example-merchant.com/t/AbCdEfGhIjKlMnOpQrStUv',
         includeOptOut: true,
@@ -135,7 +135,7 @@ describe('SMS templates', () => {
     const sms = renderer.render({
       template: 'delivered',
       locale: 'en',
-      merchantName: 'Shop',
+      brands: ['Shop'],
       orderNumber: '1',
       statusUrl: 'https://x/t/a',
       includeOptOut: false,

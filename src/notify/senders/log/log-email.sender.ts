@@ -16,6 +16,11 @@ export class LogEmailSender implements EmailSender {
       subject: email.subject,
       html: email.html,
       text: email.text,
+      headers: {
+        ...(email.replyTo ? { 'Reply-To': email.replyTo } : {}),
+        ...email.headers,
+        ...(email.categories?.length ? { 'X-Categories': email.categories.join(', ') } : {}),
+      },
       notificationId: email.customArgs?.notificationId,
       providerMessageId,
     });

@@ -60,7 +60,12 @@ export class SendGridEmailSender implements EmailSender {
         text: email.text,
         headers: email.headers,
         customArgs: email.customArgs,
-        trackingSettings: { subscriptionTracking: { enable: false } },
+        categories: email.categories,
+        // The private status link must reach the guest as written, not through a tracking domain.
+        trackingSettings: {
+          clickTracking: { enable: false, enableText: false },
+          subscriptionTracking: { enable: false },
+        },
       });
       const id = response.headers['x-message-id'];
       return {
