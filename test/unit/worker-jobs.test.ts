@@ -13,8 +13,8 @@ describe('the worker', () => {
       'dispatch-notifications',
       'erase-expired-guests',
       'poll-shipments',
-      'reconcile-unknown',
       'process-store-webhooks',
+      'reconcile-unknown',
     ]);
     for (const job of jobs) expect(cron.validate(job.schedule)).toBe(true);
   });

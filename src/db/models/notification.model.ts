@@ -40,6 +40,7 @@ notificationSchema.index(...fencedKey);
 notificationSchema.index({ state: 1, notBefore: 1 });
 notificationSchema.index({ merchantId: 1, createdAt: -1 });
 notificationSchema.index({ orderId: 1 });
+notificationSchema.index({ recipient: 1, channel: 1 });
 notificationSchema.index({ providerMessageId: 1 }, { sparse: true });
 notificationSchema.index({ 'lease.owner': 1 }, { sparse: true });
 

@@ -48,6 +48,7 @@ export class SuppressionRepository {
     const wanted = lookups.filter((l) => l.address);
     if (wanted.length === 0) return new Map();
     const docs = await SuppressionModel.find({
+      channel: { $in: [...new Set(wanted.map((l) => l.channel))] },
       address: { $in: [...new Set(wanted.map((l) => normalizeAddress(l.channel, l.address)))] },
     }).lean();
     const found = new Map<string, string>();

@@ -122,11 +122,11 @@ describe('message previews', () => {
         categories: ['porchlight', 'milestone:shipped'],
       });
       const page = await request(demo.url).get('/dev/outbox');
-      expect(page.text).toContain(
-        '<dt>List-Unsubscribe</dt><dd>&lt;https://t.example/u/x&gt;</dd>',
-      );
-      expect(page.text).toContain('<dt>Reply-To</dt><dd>help@shop.example</dd>');
-      expect(page.text).toContain('<dt>X-Categories</dt><dd>porchlight, milestone:shipped</dd>');
+      // Markup between tags may wrap; the header list is compared without it.
+      const text = page.text.replace(/>\s+</g, '><');
+      expect(text).toContain('<dt>List-Unsubscribe</dt><dd>&lt;https://t.example/u/x&gt;</dd>');
+      expect(text).toContain('<dt>Reply-To</dt><dd>help@shop.example</dd>');
+      expect(text).toContain('<dt>X-Categories</dt><dd>porchlight, milestone:shipped</dd>');
     } finally {
       await demo.stop();
     }
