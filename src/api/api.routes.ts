@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type AugmentedRequest } from 'express-rate-limit';
 import type { Container } from '../app/container';
 import type { WebhookEndpoint } from '../db/repositories/webhook.repository';
 import { MerchantWebhookService } from '../merchant-webhooks/merchant-webhook.service';
@@ -7,6 +7,7 @@ import { internalHostReason } from '../merchant-webhooks/public-address';
 import { MongoRateLimitStore } from '../shared/rate-limit-store';
 import { OrderService } from '../orders/order.service';
 import { AppError } from '../shared/app-error';
+import { FailureLimiter, secondsUntil } from '../shared/failure-limiter';
 import { currentApiKeyId, currentMerchant, requireApiKey } from './auth';
 import { openApiDocument } from './openapi';
 import { presentNotification, presentOrder } from './presenters';
@@ -42,20 +43,32 @@ export function apiRoutes(container: Container): Router {
     '/api/v1/openapi.json',
     (_req, res) => void res.json(openApiDocument(config.http.publicBaseUrl)),
   );
-  router.use('/api/v1', express.json({ limit: '1mb' }), requireApiKey(repositories));
+  const now = () => clock.now();
+  const authFailures = new FailureLimiter(repositories.rateWindows, {
+    scope: 'api-auth-client',
+    limit: config.api.authFailureLimit,
+    windowMs: 15 * 60_000,
+    now,
+  });
+  router.use('/api/v1', express.json({ limit: '1mb' }), requireApiKey(repositories, authFailures));
   router.use(
     '/api/v1',
     rateLimit({
       windowMs: 60_000,
       limit: config.api.requestsPerMinute,
-      store: new MongoRateLimitStore(repositories.rateWindows, 'api-key'),
+      store: new MongoRateLimitStore(repositories.rateWindows, 'api-key', now),
       keyGenerator: (req) => currentApiKeyId(req),
       standardHeaders: 'draft-7',
       legacyHeaders: false,
-      handler: (_req, _res, next, options) =>
+      // The fixed window ends at resetTime, not a whole window after this request.
+      handler: (req, _res, next, options) =>
         next(
           new AppError('rate_limited', 'Too many requests for this API key.', {
-            retryAfterSeconds: Math.ceil(options.windowMs / 1000),
+            retryAfterSeconds: secondsUntil(
+              (req as AugmentedRequest).rateLimit?.resetTime ??
+                new Date(now().getTime() + options.windowMs),
+              now(),
+            ),
           }),
         ),
     }),

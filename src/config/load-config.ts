@@ -189,6 +189,7 @@ function shapeConfig(v: RawValues): Config {
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
     api: {
       requestsPerMinute: v.API_REQUESTS_PER_MINUTE,
+      authFailureLimit: v.API_AUTH_FAILURE_LIMIT,
       webhooksAllowInternal: v.MERCHANT_WEBHOOKS_ALLOW_INTERNAL,
     },
     carriers: {

@@ -289,6 +289,11 @@ export const variables = {
     'Merchant API requests allowed per API key per minute (then 429 with Retry-After).',
     '600',
   ),
+  API_AUTH_FAILURE_LIMIT: variable(
+    int(1, 100000),
+    'Requests with an unknown or revoked API key one client address may send per 15 minutes; then 429 with Retry-After until the window ends, without looking keys up.',
+    '20',
+  ),
   MERCHANT_WEBHOOKS_ALLOW_INTERNAL: variable(
     bool,
     'Let merchant webhooks reach private, loopback and link-local addresses (off: such URLs are refused at registration and at delivery, against SSRF). Only for a receiver on your own network.',

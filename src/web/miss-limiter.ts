@@ -49,6 +49,6 @@ export class MissLimiter {
 }
 
 /** The client's address; IPv6 clients count per /56 as they often hold a whole prefix. */
-function clientKey(req: Request): string {
+export function clientKey(req: Request): string {
   return ipKeyGenerator(req.ip ?? 'unknown');
 }
