@@ -17,6 +17,7 @@ import {
   notificationQuerySchema,
   orderInputSchema,
   shipmentInputSchema,
+  statsDefaultDays,
   statsQuerySchema,
   webhookInputSchema,
 } from './schemas';
@@ -50,7 +51,9 @@ export function apiRoutes(container: Container): Router {
     windowMs: 15 * 60_000,
     now,
   });
-  router.use('/api/v1', express.json({ limit: '1mb' }), requireApiKey(repositories, authFailures));
+  // Bodies are parsed only by the operations that take one (and so may answer 400 or 413).
+  const jsonBody = express.json({ limit: '1mb' });
+  router.use('/api/v1', requireApiKey(repositories, authFailures));
   router.use(
     '/api/v1',
     rateLimit({
@@ -84,7 +87,7 @@ export function apiRoutes(container: Container): Router {
     );
   }
 
-  router.post('/api/v1/orders', async (req, res) => {
+  router.post('/api/v1/orders', jsonBody, async (req, res) => {
     const merchant = currentMerchant(req);
     const input = validate(orderInputSchema, req.body);
     const { order, created, statusUrl } = await orders.upsert(merchant, input);
@@ -95,7 +98,7 @@ export function apiRoutes(container: Container): Router {
   router.get('/api/v1/orders/:id', async (req, res) => {
     res.json(await orderView(currentMerchant(req).id, req.params.id as string));
   });
-  router.post('/api/v1/orders/:id/shipments', async (req, res) => {
+  router.post('/api/v1/orders/:id/shipments', jsonBody, async (req, res) => {
     const merchant = currentMerchant(req);
     await orders.addShipment(
       merchant,
@@ -118,7 +121,7 @@ export function apiRoutes(container: Container): Router {
     senders: m.senders,
   });
   router.get('/api/v1/preferences', (req, res) => void res.json(settingsOf(currentMerchant(req))));
-  router.put('/api/v1/preferences', async (req, res) => {
+  router.put('/api/v1/preferences', jsonBody, async (req, res) => {
     const merchant = currentMerchant(req);
     const updated = await repositories.merchants.update(
       merchant.id,
@@ -126,7 +129,7 @@ export function apiRoutes(container: Container): Router {
     );
     res.json(settingsOf(updated ?? merchant));
   });
-  router.patch('/api/v1/preferences', async (req, res) => {
+  router.patch('/api/v1/preferences', jsonBody, async (req, res) => {
     const merchant = currentMerchant(req);
     const patch = validate(merchantSettingsPatchSchema, req.body);
     const merged = {
@@ -164,8 +167,12 @@ export function apiRoutes(container: Container): Router {
 
   router.get('/api/v1/stats', async (req, res) => {
     const q = validate(statsQuerySchema, req.query);
-    const from = new Date(q.from);
-    const to = new Date(q.to);
+    const to = q.to ? new Date(q.to) : clock.now();
+    const from = q.from ? new Date(q.from) : new Date(to.getTime() - statsDefaultDays * 86_400_000);
+    if (from >= to)
+      throw new AppError('validation_failed', 'The request has invalid fields.', {
+        fields: [{ field: 'to', message: 'from must be before to' }],
+      });
     const stats = await repositories.notifications.stats(currentMerchant(req).id, from, to);
     const ratio = (part: number, whole: number) =>
       whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null;
@@ -192,7 +199,7 @@ export function apiRoutes(container: Container): Router {
     disabledReason: w.disabledReason ?? null,
     createdAt: w.createdAt.toISOString(),
   });
-  router.post('/api/v1/webhooks', async (req, res) => {
+  router.post('/api/v1/webhooks', jsonBody, async (req, res) => {
     const input = validate(webhookInputSchema, req.body);
     const internal = config.api.webhooksAllowInternal
       ? null
