@@ -52,7 +52,14 @@ export function apiRoutes(container: Container): Router {
     now,
   });
   // Bodies are parsed only by the operations that take one (and so may answer 400 or 413).
-  const jsonBody = express.json({ limit: '1mb' });
+  // An empty body is not JSON (body-parser would read it as {}): it is refused as malformed.
+  const jsonBody = express.json({
+    limit: '1mb',
+    verify: (_req, _res, raw) => {
+      if (raw.length === 0)
+        throw Object.assign(new Error('empty JSON body'), { type: 'entity.parse.failed' });
+    },
+  });
   router.use('/api/v1', requireApiKey(repositories, authFailures));
   router.use(
     '/api/v1',

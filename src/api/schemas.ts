@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { supportedLocales } from '../i18n/locale';
 import { channels, milestones, shipmentStatuses } from '../tracking/domain/taxonomy';
 import { notificationStates } from '../notify/notification';
+import { emailPattern, urlPattern } from './patterns';
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -46,6 +47,7 @@ const consent = z.strictObject({
   at: z.iso.datetime({ offset: true }).optional(),
   source: z.string().max(100).optional(),
 });
+const email = z.email({ pattern: emailPattern });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #1f6feb');
 /** A URL whose scheme the document states as a pattern, checked by the server the same way. */
@@ -53,7 +55,7 @@ const urlWithScheme = (scheme: 'https' | 'https?', message: string) =>
   z
     .string()
     .max(2000)
-    .regex(new RegExp(`^${scheme}://\\S+$`), message)
+    .regex(urlPattern(scheme), message)
     .pipe(z.url({ protocol: new RegExp(`^${scheme}$`) }))
     .meta({ format: 'uri' });
 const httpsUrl = urlWithScheme('https?', 'an http:// or https:// URL');
@@ -73,7 +75,7 @@ export const orderInputSchema = z
       .meta({ description: 'Your order id; posting it again updates the same order' }),
     orderNumber: z.string().trim().min(1).max(100),
     guest: z.strictObject({
-      email: z.email().max(254).optional(),
+      email: email.max(254).optional(),
       phone: phone.optional(),
       name: z.string().max(200).optional(),
       locale: z.enum(supportedLocales).optional(),
@@ -131,14 +133,14 @@ export const merchantSettingsSchema = z
       displayName: z.string().min(1).max(100),
       logoUrl: httpsUrl.optional(),
       primaryColor: color,
-      supportEmail: z.email().optional(),
+      supportEmail: email.optional(),
       supportUrl: httpsUrl.optional(),
     }),
     senders: z.strictObject({
       email: z.strictObject({
-        from: z.email().optional(),
+        from: email.optional(),
         fromName: z.string().max(100).optional(),
-        replyTo: z.email().optional(),
+        replyTo: email.optional(),
       }),
       sms: z.strictObject({
         messagingServiceSid: z

@@ -77,6 +77,12 @@ describe('the OpenAPI document says what the server enforces', () => {
         expect(Boolean(o.responses['413'])).toBe(Boolean(o.requestBody));
   });
 
+  it('when a body is empty, then it is malformed JSON (400), not an empty change', async () => {
+    const res = await api('patch', '/preferences').set('Content-Type', 'application/json').send('');
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('bad_request');
+  });
+
   it('when stats are asked for without a range, then both ends are optional in the document and default to the last 30 days', async () => {
     const params = op('/stats', 'get').parameters ?? [];
     expect(params.map((p) => [p.name, p.required])).toEqual([
