@@ -220,6 +220,10 @@ export const notificationOutSchema = z
     state: z.enum(notificationStates),
     attempts: z.number(),
     providerMessageId: z.string().nullable(),
+    lastError: z
+      .string()
+      .nullable()
+      .meta({ description: 'The provider’s error text from the last failed attempt or bounce' }),
     createdAt: z.string(),
     history: z.array(
       z.object({
