@@ -14,7 +14,7 @@ describe('merchant API abuse limits', () => {
 
   beforeAll(async () => {
     app = await startTestApp({
-      env: { API_AUTH_FAILURE_LIMIT: '3', API_REQUESTS_PER_MINUTE: '2', TRUST_PROXY: '1' },
+      env: { API_AUTH_FAILURE_LIMIT: '3', API_REQUESTS_PER_MINUTE: '2', TRUST_PROXY: '2' },
       overrides: { clock },
     });
     const merchant = await app.container.repositories.merchants.create('abuse', {

@@ -134,7 +134,7 @@ describe('order lookup rate limits', () => {
   it('when someone fails six times on an order number, then the real guest’s email lookup still works, and only failures get 429 until the window ends', async () => {
     const clock = new ManualClock(new Date(windowStart + 5 * 60_000));
     const app = await startTestApp({
-      env: { LOOKUP_CLIENT_LIMIT: '1000', LOOKUP_ORDER_LIMIT: '6', TRUST_PROXY: '1' },
+      env: { LOOKUP_CLIENT_LIMIT: '1000', LOOKUP_ORDER_LIMIT: '6', TRUST_PROXY: '2' },
       overrides: { clock },
     });
     try {
