@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import { rateLimit, type AugmentedRequest } from 'express-rate-limit';
 import type { Container } from '../app/container';
 import type { WebhookEndpoint } from '../db/repositories/webhook.repository';
 import { MerchantWebhookService } from '../merchant-webhooks/merchant-webhook.service';
@@ -8,6 +8,7 @@ import { mergeSettings } from '../merchants/merge-settings';
 import { MongoRateLimitStore } from '../shared/rate-limit-store';
 import { OrderService } from '../orders/order.service';
 import { AppError } from '../shared/app-error';
+import { FailureLimiter, secondsUntil } from '../shared/failure-limiter';
 import { currentApiKeyId, currentMerchant, requireApiKey } from './auth';
 import { integrationApiRoutes } from './integrations.routes';
 import { openApiDocument } from './openapi';
@@ -19,6 +20,7 @@ import {
   notificationQuerySchema,
   orderInputSchema,
   shipmentInputSchema,
+  statsDefaultDays,
   statsQuerySchema,
   webhookInputSchema,
 } from './schemas';
@@ -45,20 +47,41 @@ export function apiRoutes(container: Container): Router {
     '/api/v1/openapi.json',
     (_req, res) => void res.json(openApiDocument(config.http.publicBaseUrl)),
   );
-  router.use('/api/v1', express.json({ limit: '1mb' }), requireApiKey(repositories));
+  const now = () => clock.now();
+  const authFailures = new FailureLimiter(repositories.rateWindows, {
+    scope: 'api-auth-client',
+    limit: config.api.authFailureLimit,
+    windowMs: 15 * 60_000,
+    now,
+  });
+  // Bodies are parsed only by the operations that take one (and so may answer 400 or 413).
+  // An empty body is not JSON (body-parser would read it as {}): it is refused as malformed.
+  const jsonBody = express.json({
+    limit: '1mb',
+    verify: (_req, _res, raw) => {
+      if (raw.length === 0)
+        throw Object.assign(new Error('empty JSON body'), { type: 'entity.parse.failed' });
+    },
+  });
+  router.use('/api/v1', requireApiKey(repositories, authFailures));
   router.use(
     '/api/v1',
     rateLimit({
       windowMs: 60_000,
       limit: config.api.requestsPerMinute,
-      store: new MongoRateLimitStore(repositories.rateWindows, 'api-key'),
+      store: new MongoRateLimitStore(repositories.rateWindows, 'api-key', now),
       keyGenerator: (req) => currentApiKeyId(req),
       standardHeaders: 'draft-7',
       legacyHeaders: false,
-      handler: (_req, _res, next, options) =>
+      // The fixed window ends at resetTime, not a whole window after this request.
+      handler: (req, _res, next, options) =>
         next(
           new AppError('rate_limited', 'Too many requests for this API key.', {
-            retryAfterSeconds: Math.ceil(options.windowMs / 1000),
+            retryAfterSeconds: secondsUntil(
+              (req as AugmentedRequest).rateLimit?.resetTime ??
+                new Date(now().getTime() + options.windowMs),
+              now(),
+            ),
           }),
         ),
     }),
@@ -76,7 +99,7 @@ export function apiRoutes(container: Container): Router {
     );
   }
 
-  router.post('/api/v1/orders', async (req, res) => {
+  router.post('/api/v1/orders', jsonBody, async (req, res) => {
     const merchant = currentMerchant(req);
     const input = validate(orderInputSchema, req.body);
     const { order, created, statusUrl } = await orders.upsert(merchant, input, {
@@ -89,7 +112,7 @@ export function apiRoutes(container: Container): Router {
   router.get('/api/v1/orders/:id', async (req, res) => {
     res.json(await orderView(currentMerchant(req).id, req.params.id as string));
   });
-  router.post('/api/v1/orders/:id/shipments', async (req, res) => {
+  router.post('/api/v1/orders/:id/shipments', jsonBody, async (req, res) => {
     const merchant = currentMerchant(req);
     await orders.addShipment(
       merchant,
@@ -113,7 +136,7 @@ export function apiRoutes(container: Container): Router {
     senders: m.senders,
   });
   router.get('/api/v1/preferences', (req, res) => void res.json(settingsOf(currentMerchant(req))));
-  router.put('/api/v1/preferences', async (req, res) => {
+  router.put('/api/v1/preferences', jsonBody, async (req, res) => {
     const merchant = currentMerchant(req);
     const updated = await repositories.merchants.update(
       merchant.id,
@@ -121,7 +144,7 @@ export function apiRoutes(container: Container): Router {
     );
     res.json(settingsOf(updated ?? merchant));
   });
-  router.patch('/api/v1/preferences', async (req, res) => {
+  router.patch('/api/v1/preferences', jsonBody, async (req, res) => {
     const merchant = currentMerchant(req);
     const patch = validate(merchantSettingsPatchSchema, req.body);
     const merged = mergeSettings(settingsOf(merchant), patch);
@@ -154,8 +177,12 @@ export function apiRoutes(container: Container): Router {
 
   router.get('/api/v1/stats', async (req, res) => {
     const q = validate(statsQuerySchema, req.query);
-    const from = new Date(q.from);
-    const to = new Date(q.to);
+    const to = q.to ? new Date(q.to) : clock.now();
+    const from = q.from ? new Date(q.from) : new Date(to.getTime() - statsDefaultDays * 86_400_000);
+    if (from >= to)
+      throw new AppError('validation_failed', 'The request has invalid fields.', {
+        fields: [{ field: 'to', message: 'from must be before to' }],
+      });
     const stats = await repositories.notifications.stats(currentMerchant(req).id, from, to);
     const ratio = (part: number, whole: number) =>
       whole > 0 ? Math.round((part / whole) * 1000) / 1000 : null;
@@ -182,7 +209,7 @@ export function apiRoutes(container: Container): Router {
     disabledReason: w.disabledReason ?? null,
     createdAt: w.createdAt.toISOString(),
   });
-  router.post('/api/v1/webhooks', async (req, res) => {
+  router.post('/api/v1/webhooks', jsonBody, async (req, res) => {
     const input = validate(webhookInputSchema, req.body);
     const internal = config.api.webhooksAllowInternal
       ? null

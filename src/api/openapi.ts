@@ -21,6 +21,7 @@ import {
   statsOutSchema,
   statsQuerySchema,
   statusLinkOutSchema,
+  webhookDeliveriesOutSchema,
   webhookInputSchema,
   webhookOutSchema,
 } from './schemas';
@@ -38,15 +39,36 @@ const ok = (schema: Schema, description: string) => ({
   description,
   content: json(schema, 'output'),
 });
-const errors = Object.fromEntries(
-  [
-    ['400', 'Malformed JSON'],
-    ['401', 'Missing or revoked API key'],
-    ['404', 'Not found (also another merchant’s order)'],
-    ['422', 'Invalid fields, each named in error.fields'],
-    ['429', 'Rate limited; see Retry-After'],
-  ].map(([code, description]) => [code, { description, content: json(errorSchema, 'output') }]),
-);
+const errorDescriptions = {
+  '400': 'Malformed JSON',
+  '401': 'Missing or revoked API key',
+  '404': 'Not found (also another merchant’s order)',
+  '409': 'The order was erased and cannot be changed',
+  '413': 'Body larger than 1 MB',
+  '422': 'Invalid fields, each named in error.fields',
+  '429': 'Rate limited (per key, or per address after unknown keys); see Retry-After',
+} as const;
+type ErrorStatus = keyof typeof errorDescriptions;
+
+/** The error answers one operation can give: every operation may answer 401 and 429. */
+function errors(...statuses: ErrorStatus[]) {
+  return Object.fromEntries(
+    (['401', '429', ...statuses] as ErrorStatus[]).map((code) => [
+      code,
+      {
+        description: errorDescriptions[code],
+        content: json(errorSchema, 'output'),
+        ...(code === '429' ? { headers: { 'Retry-After': retryAfterHeader } } : {}),
+      },
+    ]),
+  );
+}
+const retryAfterHeader = {
+  description: 'Seconds until the limit’s window ends',
+  schema: { type: 'integer', minimum: 0 },
+};
+/** Operations that read a JSON body can also refuse it as malformed, too large or invalid. */
+const bodyErrors: ErrorStatus[] = ['400', '413', '422'];
 const idParam = {
   name: 'id',
   in: 'path',
@@ -58,7 +80,7 @@ function queryParams(schema: z.ZodObject) {
   return Object.entries(schema.shape).map(([name, field]) => ({
     name,
     in: 'query',
-    required: false,
+    required: !(field as Schema).safeParse(undefined).success,
     schema: z.toJSONSchema(field as Schema, { io: 'input', unrepresentable: 'any' }),
   }));
 }
@@ -92,7 +114,7 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
           responses: {
             '201': ok(orderCreatedOutSchema, 'Created; statusUrl is shown only now'),
             '200': ok(orderCreatedOutSchema, 'Updated'),
-            ...errors,
+            ...errors(...bodyErrors, '409'),
           },
         },
       },
@@ -100,12 +122,12 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
         get: {
           summary: 'An order with shipments, events and notifications',
           parameters: [idParam],
-          responses: { '200': ok(orderOutSchema, 'The order'), ...errors },
+          responses: { '200': ok(orderOutSchema, 'The order'), ...errors('404') },
         },
         delete: {
           summary: 'Stop tracking and erase the guest’s personal data',
           parameters: [idParam],
-          responses: { '204': { description: 'Erased' }, ...errors },
+          responses: { '204': { description: 'Erased' }, ...errors('404') },
         },
       },
       '/orders/{id}/shipments': {
@@ -113,37 +135,46 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
           summary: 'Add a shipment',
           parameters: [idParam],
           requestBody: body(shipmentInputSchema),
-          responses: { '201': ok(orderOutSchema, 'The order'), ...errors },
+          responses: {
+            '201': ok(orderOutSchema, 'The order'),
+            ...errors(...bodyErrors, '404', '409'),
+          },
         },
       },
       '/orders/{id}/status-link': {
         post: {
           summary: 'Revoke the order’s status links and return a new one',
           parameters: [idParam],
-          responses: { '200': ok(statusLinkOutSchema, 'The new link'), ...errors },
+          responses: { '200': ok(statusLinkOutSchema, 'The new link'), ...errors('404', '409') },
         },
       },
       '/preferences': {
         get: {
           summary: 'Notification preferences, branding and sender identities',
-          responses: { '200': ok(merchantSettingsSchema, 'Current settings'), ...errors },
+          responses: { '200': ok(merchantSettingsSchema, 'Current settings'), ...errors() },
         },
         put: {
           summary: 'Replace settings',
           requestBody: body(merchantSettingsSchema),
-          responses: { '200': ok(merchantSettingsSchema, 'New settings'), ...errors },
+          responses: {
+            '200': ok(merchantSettingsSchema, 'New settings'),
+            ...errors(...bodyErrors),
+          },
         },
         patch: {
           summary: 'Change some settings',
           requestBody: body(merchantSettingsPatchSchema),
-          responses: { '200': ok(merchantSettingsSchema, 'New settings'), ...errors },
+          responses: {
+            '200': ok(merchantSettingsSchema, 'New settings'),
+            ...errors(...bodyErrors),
+          },
         },
       },
       '/notifications': {
         get: {
           summary: 'Delivery log with reasons, newest first',
           parameters: queryParams(notificationQuerySchema),
-          responses: { '200': ok(notificationPageSchema, 'One page'), ...errors },
+          responses: { '200': ok(notificationPageSchema, 'One page'), ...errors('422') },
         },
       },
       '/previews/{channel}/{milestone}': {
@@ -175,8 +206,8 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
       '/stats': {
         get: {
           summary: 'Counts by milestone x channel x state, and delivery/open/click rates',
-          parameters: queryParams(statsQuerySchema as unknown as z.ZodObject),
-          responses: { '200': ok(statsOutSchema, 'Numbers for the range'), ...errors },
+          parameters: queryParams(statsQuerySchema),
+          responses: { '200': ok(statsOutSchema, 'Numbers for the range'), ...errors('422') },
         },
       },
       '/webhooks': {
@@ -186,14 +217,14 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
           requestBody: body(webhookInputSchema),
           responses: {
             '201': ok(webhookOutSchema, 'The endpoint, with its secret shown once'),
-            ...errors,
+            ...errors(...bodyErrors),
           },
         },
         get: {
           summary: 'Registered endpoints',
           responses: {
             '200': ok(z.object({ webhooks: z.array(webhookOutSchema) }), 'Endpoints'),
-            ...errors,
+            ...errors(),
           },
         },
       },
@@ -201,13 +232,16 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
         delete: {
           summary: 'Remove an endpoint',
           parameters: [idParam],
-          responses: { '204': { description: 'Removed' }, ...errors },
+          responses: { '204': { description: 'Removed' }, ...errors('404') },
         },
       },
       '/webhooks/deliveries': {
         get: {
           summary: 'Recent deliveries with every attempt',
-          responses: { '200': { description: 'Deliveries' }, ...errors },
+          responses: {
+            '200': ok(webhookDeliveriesOutSchema, 'Deliveries, newest first'),
+            ...errors(),
+          },
         },
       },
       '/integrations': {
@@ -259,14 +293,14 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
       '/api-keys': {
         post: {
           summary: 'Create another API key (shown once)',
-          responses: { '201': ok(apiKeyOutSchema, 'The key'), ...errors },
+          responses: { '201': ok(apiKeyOutSchema, 'The key'), ...errors() },
         },
       },
       '/api-keys/{id}': {
         delete: {
           summary: 'Revoke an API key',
           parameters: [idParam],
-          responses: { '204': { description: 'Revoked' }, ...errors },
+          responses: { '204': { description: 'Revoked' }, ...errors('404') },
         },
       },
     },

@@ -52,6 +52,7 @@ export function presentNotification(n: Notification): z.output<typeof notificati
     state: n.state,
     attempts: n.attempts,
     providerMessageId: n.providerMessageId ?? null,
+    lastError: n.lastError ?? null,
     createdAt: n.createdAt.toISOString(),
     history: n.history.map((h) => ({
       at: h.at.toISOString(),

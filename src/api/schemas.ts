@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { supportedLocales } from '../i18n/locale';
 import { channels, milestones, shipmentStatuses } from '../tracking/domain/taxonomy';
 import { notificationStates } from '../notify/notification';
+import { emailPattern, urlPattern } from './patterns';
 
 function isTimeZone(zone: string): boolean {
   try {
@@ -13,7 +14,19 @@ function isTimeZone(zone: string): boolean {
   }
 }
 
-const timeZone = z.string().refine(isTimeZone, 'an IANA time zone such as Europe/Paris');
+const timeZone = z
+  .string()
+  .max(64)
+  .regex(
+    /^[A-Za-z][A-Za-z0-9_+-]*(?:\/[A-Za-z0-9_+-]+){0,2}$/,
+    'an IANA time zone such as Europe/Paris',
+  )
+  .refine(isTimeZone, 'an IANA time zone such as Europe/Paris')
+  .meta({
+    description:
+      "IANA time zone name, also checked against the server's time-zone database (Europe/Paris, UTC, Etc/GMT+5; links such as US/Eastern too)",
+    examples: ['Europe/Paris'],
+  });
 const phone = z
   .string()
   .trim()
@@ -34,9 +47,18 @@ const consent = z.strictObject({
   at: z.iso.datetime({ offset: true }).optional(),
   source: z.string().max(100).optional(),
 });
+const email = z.email({ pattern: emailPattern });
 const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'HH:MM');
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'a colour such as #1f6feb');
-const httpsUrl = z.url({ protocol: /^https?$/ });
+/** A URL whose scheme the document states as a pattern, checked by the server the same way. */
+const urlWithScheme = (scheme: 'https' | 'https?', message: string) =>
+  z
+    .string()
+    .max(2000)
+    .regex(urlPattern(scheme), message)
+    .pipe(z.url({ protocol: new RegExp(`^${scheme}$`) }))
+    .meta({ format: 'uri' });
+const httpsUrl = urlWithScheme('https?', 'an http:// or https:// URL');
 
 export const shipmentInputSchema = z.strictObject({
   trackingNumber: z.string().trim().min(4).max(64),
@@ -53,7 +75,7 @@ export const orderInputSchema = z
       .meta({ description: 'Your order id; posting it again updates the same order' }),
     orderNumber: z.string().trim().min(1).max(100),
     guest: z.strictObject({
-      email: z.email().max(254).optional(),
+      email: email.max(254).optional(),
       phone: phone.optional(),
       name: z.string().max(200).optional(),
       locale: z.enum(supportedLocales).optional(),
@@ -117,14 +139,14 @@ export const merchantSettingsSchema = z
       displayName: z.string().min(1).max(100),
       logoUrl: httpsUrl.optional(),
       primaryColor: color,
-      supportEmail: z.email().optional(),
+      supportEmail: email.optional(),
       supportUrl: httpsUrl.optional(),
     }),
     senders: z.strictObject({
       email: z.strictObject({
-        from: z.email().optional(),
+        from: email.optional(),
         fromName: z.string().max(100).optional(),
-        replyTo: z.email().optional(),
+        replyTo: email.optional(),
       }),
       sms: z.strictObject({
         messagingServiceSid: z
@@ -278,6 +300,10 @@ export const notificationOutSchema = z
     state: z.enum(notificationStates),
     attempts: z.number(),
     providerMessageId: z.string().nullable(),
+    lastError: z
+      .string()
+      .nullable()
+      .meta({ description: 'The provider’s error text from the last failed attempt or bounce' }),
     createdAt: z.string(),
     history: z.array(
       z.object({
@@ -330,12 +356,18 @@ export const errorSchema = z
   })
   .meta({ title: 'Error' });
 
-export const statsQuerySchema = z
-  .strictObject({ from: z.iso.datetime({ offset: true }), to: z.iso.datetime({ offset: true }) })
-  .refine((q) => Date.parse(q.from) < Date.parse(q.to), {
-    message: 'from must be before to',
-    path: ['to'],
-  });
+/** The range `GET /stats` reports on; either end may be left out. */
+export const statsQuerySchema = z.strictObject({
+  from: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .meta({ description: 'Start of the range (inclusive); default: 30 days before `to`' }),
+  to: z.iso
+    .datetime({ offset: true })
+    .optional()
+    .meta({ description: 'End of the range (exclusive), after `from`; default: now' }),
+});
+export const statsDefaultDays = 30;
 
 const rate = z.number().min(0).max(1).nullable();
 export const statsOutSchema = z
@@ -367,10 +399,11 @@ export const statsOutSchema = z
 
 export const webhookInputSchema = z
   .strictObject({
-    url: z
-      .url({ protocol: /^https$/ })
-      .max(2000)
-      .meta({ description: 'HTTPS endpoint that receives signed milestone events' }),
+    url: urlWithScheme('https', 'an https:// URL').meta({
+      format: 'uri',
+      description:
+        'HTTPS endpoint that receives signed milestone events; private, loopback and reserved addresses are refused',
+    }),
     milestones: z
       .array(z.enum(milestones))
       .max(milestones.length)
@@ -378,6 +411,24 @@ export const webhookInputSchema = z
       .meta({ description: 'Milestones to send; empty means all' }),
   })
   .meta({ title: 'WebhookInput' });
+
+export const webhookDeliveriesOutSchema = z
+  .object({
+    deliveries: z.array(
+      z.object({
+        id: z.string(),
+        webhookId: z.string(),
+        eventId: z.string(),
+        state: z.string(),
+        attempts: z.number(),
+        nextAttemptAt: z.string().nullable(),
+        history: z.array(
+          z.object({ at: z.string(), status: z.number().nullable(), error: z.string().nullable() }),
+        ),
+      }),
+    ),
+  })
+  .meta({ title: 'WebhookDeliveries' });
 
 export const webhookOutSchema = z
   .object({

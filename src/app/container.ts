@@ -109,7 +109,7 @@ export function buildContainer(
     shipments: new ShipmentRepository(),
     notifications: new NotificationRepository(),
     statusTokens: new StatusTokenRepository(),
-    suppressions: new SuppressionRepository(),
+    suppressions: new SuppressionRepository(config.security.tokenSecret),
     devMessages: new DevMessageRepository(),
     rateWindows: new RateWindowRepository(),
     erasure: new ErasureRepository(),

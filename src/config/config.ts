@@ -68,6 +68,8 @@ export interface Config {
   /** Guest pages: status links, lookup and preferences. */
   readonly api: {
     readonly requestsPerMinute: number;
+    /** Unknown-key requests one client address may send per 15 minutes. */
+    readonly authFailureLimit: number;
     /** Merchant webhooks may target private and loopback addresses (off by default: SSRF). */
     readonly webhooksAllowInternal: boolean;
   };

@@ -227,6 +227,7 @@ function shapeConfig(v: RawValues, serviceStandards: ServiceStandards): Config {
     shutdownTimeoutMs: v.SHUTDOWN_TIMEOUT_MS,
     api: {
       requestsPerMinute: v.API_REQUESTS_PER_MINUTE,
+      authFailureLimit: v.API_AUTH_FAILURE_LIMIT,
       webhooksAllowInternal: v.MERCHANT_WEBHOOKS_ALLOW_INTERNAL,
     },
     stores: {

@@ -337,6 +337,11 @@ export const variables = {
     'Merchant API requests allowed per API key per minute (then 429 with Retry-After).',
     '600',
   ),
+  API_AUTH_FAILURE_LIMIT: variable(
+    int(1, 100000),
+    'Requests with an unknown or revoked API key one client address may send per 15 minutes; then 429 with Retry-After until the window ends, without looking keys up.',
+    '20',
+  ),
   MERCHANT_WEBHOOKS_ALLOW_INTERNAL: variable(
     bool,
     'Let merchant webhooks reach private, loopback and link-local addresses (off: such URLs are refused at registration and at delivery, against SSRF). Only for a receiver on your own network.',
@@ -426,17 +431,17 @@ export const variables = {
   ),
   GUEST_MISS_LIMIT: variable(
     int(1, 100000),
-    'Status-page misses (unknown, expired or revoked links) one client may make per 15 minutes before getting 429.',
+    'Status-page misses (unknown, expired or revoked links) one client may make per 15 minutes before its misses get 429; valid links are always answered.',
     '20',
   ),
   LOOKUP_CLIENT_LIMIT: variable(
     int(1, 100000),
-    'Order lookups (/track) one client may submit per 15 minutes.',
+    'Failed order lookups (/track) one client address may make per 15 minutes; then further failures and postal-code lookups get 429, while a correct email lookup still works.',
     '10',
   ),
   LOOKUP_ORDER_LIMIT: variable(
     int(1, 100000),
-    'Order lookups naming the same order number allowed per 15 minutes, from any client.',
+    'Failed order lookups naming the same order number allowed per 15 minutes, from any client; then as above, so nobody can lock the real guest out.',
     '5',
   ),
   STATUS_CACHE_FRESH_MS: variable(

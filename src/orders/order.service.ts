@@ -12,6 +12,9 @@ export type OrderInput = z.output<typeof orderInputSchema>;
 
 type Deps = Pick<Container, 'config' | 'clock' | 'repositories' | 'carriers'>;
 
+const erasedConflict = () =>
+  new AppError('conflict', 'This order was erased and cannot be changed.');
+
 /** The merchant-facing order use cases: take orders in, rotate links, erase guests. */
 export class OrderService {
   constructor(private readonly deps: Deps) {}
@@ -31,8 +34,7 @@ export class OrderService {
       this.carrierFor(s.trackingNumber, s.carrier, `shipments.${i}`),
     );
     const existing = await repositories.orders.findByExternalId(merchant.id, input.externalId);
-    if (existing?.erasedAt)
-      throw new AppError('conflict', 'This order was erased and cannot be changed.');
+    if (existing?.erasedAt) throw erasedConflict();
     const consent = (c?: { granted: boolean; at?: string; source?: string }) => ({
       granted: c?.granted ?? false,
       at: c?.at ? new Date(c.at) : undefined,
@@ -100,7 +102,7 @@ export class OrderService {
     },
     requestId?: string,
   ): Promise<void> {
-    const order = await this.ownOrder(merchant, orderId);
+    const order = await this.liveOrder(merchant, orderId);
     const carrier = this.carrierFor(input.trackingNumber, input.carrier, '');
     await this.deps.repositories.shipments.ensure({
       merchantId: merchant.id,
@@ -115,7 +117,7 @@ export class OrderService {
 
   /** Revokes every link of the order and returns a new one (links are never stored, only hashes). */
   async rotateLink(merchant: Merchant, orderId: string): Promise<string> {
-    const order = await this.ownOrder(merchant, orderId);
+    const order = await this.liveOrder(merchant, orderId);
     await this.deps.repositories.statusTokens.revokeForOrder(order.id, this.deps.clock.now());
     return this.mintLink(order);
   }
@@ -135,6 +137,13 @@ export class OrderService {
     const order = await this.deps.repositories.orders.findForMerchant(merchant.id, orderId);
     // Another merchant's order is indistinguishable from a missing one.
     if (!order) throw new AppError('not_found', 'No such order.');
+    return order;
+  }
+
+  /** The merchant's order, unless it was erased: nothing is added to an erased order (409). */
+  private async liveOrder(merchant: Merchant, orderId: string): Promise<Order> {
+    const order = await this.ownOrder(merchant, orderId);
+    if (order.erasedAt) throw erasedConflict();
     return order;
   }
 

@@ -1,18 +1,23 @@
-import type { Request, RequestHandler, Response } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import type { Request, Response } from 'express';
 import type { Config } from '../config/config';
 import type { RateWindowRepository } from '../db/repositories/rate-window.repository';
 import { AppError } from '../shared/app-error';
+import type { Clock } from '../shared/clock';
+import { FailureLimiter } from '../shared/failure-limiter';
 import { sendPage } from './guest-headers';
 import { guestLocale, wantsJson } from './guest-locale';
 import { MissLimiter } from './miss-limiter';
 import { tooManyPage } from './pages/guest-pages.page';
-import { MongoRateLimitStore } from '../shared/rate-limit-store';
 
 const windowMs = 15 * 60_000;
 
 /** The 429 answer: an HTML page for people, the standard JSON error for the JSON view. */
-function sendTooMany(config: Config, req: Request, res: Response, retryAfterSeconds: number) {
+export function sendTooMany(
+  config: Config,
+  req: Request,
+  res: Response,
+  retryAfterSeconds: number,
+): void {
   res.setHeader('Retry-After', String(retryAfterSeconds));
   if (req.path.endsWith('.json') || wantsJson(req)) {
     const error = new AppError('rate_limited', 'Too many requests.');
@@ -22,13 +27,9 @@ function sendTooMany(config: Config, req: Request, res: Response, retryAfterSeco
   sendPage(res, config, tooManyPage(guestLocale(req), req.path), 429);
 }
 
-function refuse(config: Config) {
-  return (req: Request, res: Response) => sendTooMany(config, req, res, Math.ceil(windowMs / 1000));
-}
-
 /**
- * Misses (unknown, expired or revoked links) per client. Successful views are not counted,
- * so a guest reloading their own page is never limited.
+ * Misses (unknown, expired or revoked links) per client. A valid link is answered before the
+ * count is read, so a guest behind an address that guessed badly still sees their page.
  */
 export function statusMissLimiter(config: Config): MissLimiter {
   return new MissLimiter({
@@ -38,36 +39,22 @@ export function statusMissLimiter(config: Config): MissLimiter {
   });
 }
 
-const wasHit = (_req: Request, res: Response) => res.locals.lookupHit === true;
-
-/** Failed lookups per client, counted across every web instance. */
-export function lookupClientLimiter(config: Config, windows: RateWindowRepository): RequestHandler {
-  return rateLimit({
-    windowMs,
-    store: new MongoRateLimitStore(windows, 'lookup-client'),
-    limit: config.guestPages.lookupClientLimit,
-    skipSuccessfulRequests: true,
-    requestWasSuccessful: wasHit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: refuse(config),
-  });
-}
-
-/** Failed lookups per order number, from anywhere: guessing one order's email or postcode. */
-export function lookupOrderLimiter(config: Config, windows: RateWindowRepository): RequestHandler {
-  return rateLimit({
-    windowMs,
-    store: new MongoRateLimitStore(windows, 'lookup-order'),
-    limit: config.guestPages.lookupOrderLimit,
-    skipSuccessfulRequests: true,
-    requestWasSuccessful: wasHit,
-    standardHeaders: false,
-    legacyHeaders: false,
-    keyGenerator: (req) => `order:${lookupOrderNumber(req)}`,
-    skip: (req) => lookupOrderNumber(req) === '',
-    handler: refuse(config),
-  });
+/**
+ * Failed lookups per client address and per order number (from anywhere), counted across
+ * every web instance. Only failures count: a correct lookup never uses up a try.
+ */
+export function lookupFailureLimiters(
+  config: Config,
+  windows: RateWindowRepository,
+  clock: Clock,
+): { client: FailureLimiter; order: FailureLimiter } {
+  const now = () => clock.now();
+  const limiter = (scope: string, limit: number) =>
+    new FailureLimiter(windows, { scope, limit, windowMs, now });
+  return {
+    client: limiter('lookup-client', config.guestPages.lookupClientLimit),
+    order: limiter('lookup-order', config.guestPages.lookupOrderLimit),
+  };
 }
 
 export function lookupOrderNumber(req: Request): string {

@@ -1,4 +1,4 @@
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, Response } from 'express';
 import { ipKeyGenerator } from 'express-rate-limit';
 import { LRUCache } from 'lru-cache';
 
@@ -8,11 +8,10 @@ interface Window {
 }
 
 /**
- * Limits clients that keep missing (unknown, expired or revoked links). Unlike
- * express-rate-limit's skipSuccessfulRequests, which counts every request while it is in
- * flight and refunds successes afterwards, only recorded misses count: a page opened by fifty
- * tabs at once is never refused, while a client guessing tokens is. Counts live in this
- * process (one web instance); the token space (128 bits) is what really stops guessing.
+ * Limits clients that keep missing (unknown, expired or revoked links). Only misses count and
+ * only misses are refused: the link is looked up first, so a valid link always works, even
+ * for a client sharing its address with one that guessed. Counts live in this process (one
+ * web instance); the token space (128 bits) is what really stops guessing.
  */
 export class MissLimiter {
   private readonly windows = new LRUCache<string, Window>({ max: 100_000 });
@@ -26,21 +25,18 @@ export class MissLimiter {
     },
   ) {}
 
-  /** Refuses clients over the limit; everybody else passes untouched. */
-  readonly check: RequestHandler = (req, res, next) => {
-    const current = this.windows.get(clientKey(req));
-    const now = this.now();
-    if (current && current.resetAt > now && current.misses >= this.options.limit)
-      return this.options.refuse(req, res, Math.ceil((current.resetAt - now) / 1000));
-    next();
-  };
-
-  record(req: Request): void {
+  /** Counts a miss; answers 429 (and returns true) when the client already missed too often. */
+  refuseOrRecord(req: Request, res: Response): boolean {
     const key = clientKey(req);
     const now = this.now();
     const window = this.windows.get(key);
+    if (window && window.resetAt > now && window.misses >= this.options.limit) {
+      this.options.refuse(req, res, Math.ceil((window.resetAt - now) / 1000));
+      return true;
+    }
     if (window && window.resetAt > now) window.misses += 1;
     else this.windows.set(key, { misses: 1, resetAt: now + this.options.windowMs });
+    return false;
   }
 
   private now(): number {
@@ -49,6 +45,6 @@ export class MissLimiter {
 }
 
 /** The client's address; IPv6 clients count per /56 as they often hold a whole prefix. */
-function clientKey(req: Request): string {
+export function clientKey(req: Request): string {
   return ipKeyGenerator(req.ip ?? 'unknown');
 }

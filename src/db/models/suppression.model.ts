@@ -3,7 +3,7 @@ import { Schema, model } from 'mongoose';
 const suppressionSchema = new Schema(
   {
     channel: { type: String, enum: ['email', 'sms'], required: true },
-    /** Lower-cased email or E.164 phone. */
+    /** HMAC (key from TOKEN_SECRET) of the lower-cased email or E.164 phone; never the address. */
     address: { type: String, required: true },
     /** Empty string means every merchant (e.g. a carrier-level STOP). */
     merchantId: { type: String, default: '' },

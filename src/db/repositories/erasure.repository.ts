@@ -1,5 +1,23 @@
 import { DevMessageModel, NotificationModel, OrderModel, ShipmentModel } from '../models';
 
+/** The history with every quote of `recipient` in its reasons and details erased, or null if none. */
+function redactHistory<H extends { reason?: string | null; detail?: string | null }>(
+  history: H[],
+  recipient: string | null | undefined,
+): H[] | null {
+  if (!recipient) return null;
+  const quoted = new RegExp(recipient.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'), 'gi');
+  let changed = false;
+  const redacted = history.map((h) => {
+    const reason = h.reason?.replace(quoted, '[erased]');
+    const detail = h.detail?.replace(quoted, '[erased]');
+    if (reason === h.reason && detail === h.detail) return h;
+    changed = true;
+    return { ...h, reason, detail };
+  });
+  return changed ? redacted : null;
+}
+
 /** Erases a guest's personal data from every collection it was copied into. */
 export class ErasureRepository {
   async eraseOrder(orderId: string, now: Date): Promise<void> {
@@ -19,15 +37,27 @@ export class ErasureRepository {
     );
     const notifications = await NotificationModel.find(
       { orderId },
-      { _id: 1, recipient: 1 },
+      { _id: 1, recipient: 1, history: 1 },
     ).lean();
+    // Providers' error texts in the history may quote the address they refused.
+    const redactions = notifications.flatMap((n) => {
+      const history = redactHistory(n.history ?? [], n.recipient);
+      return history
+        ? [{ updateOne: { filter: { _id: n._id }, update: { $set: { history } } } }]
+        : [];
+    });
+    if (redactions.length > 0) await NotificationModel.bulkWrite(redactions);
     await DevMessageModel.deleteMany({
       $or: [
         { notificationId: { $in: notifications.map((n) => n._id.toHexString()) } },
         { to: { $in: notifications.map((n) => n.recipient).filter(Boolean) } },
       ],
     });
-    await NotificationModel.updateMany({ orderId }, { $set: { recipient: '' } });
+    // A provider's error text may quote the address it refused.
+    await NotificationModel.updateMany(
+      { orderId },
+      { $set: { recipient: '' }, $unset: { lastError: 1 } },
+    );
     await NotificationModel.updateMany(
       { orderId, state: 'pending' },
       {

@@ -83,7 +83,7 @@ export function guestPreferencesRoutes(deps: StatusPageDeps): Router {
     );
   }
 
-  router.get('/t/:token/preferences', deps.misses.check, async (req, res) => {
+  router.get('/t/:token/preferences', async (req, res) => {
     const found = await resolve(String(req.params.token));
     if (!found) return sendMiss(req, res, deps, false);
     const locale = guestLocale(
@@ -100,7 +100,6 @@ export function guestPreferencesRoutes(deps: StatusPageDeps): Router {
 
   router.post(
     '/t/:token/preferences',
-    deps.misses.check,
     express.urlencoded({ extended: false, limit: '4kb' }),
     async (req, res) => {
       const token = String(req.params.token);

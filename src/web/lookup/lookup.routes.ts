@@ -8,7 +8,8 @@ import { sendPage } from '../guest-headers';
 import { guestLocale } from '../guest-locale';
 import { guestPageText } from '../../i18n/guest-page-text';
 import { lookupPage } from '../pages/guest-pages.page';
-import { lookupClientLimiter, lookupOrderLimiter, lookupOrderNumber } from '../guest-rate-limits';
+import { lookupFailureLimiters, lookupOrderNumber, sendTooMany } from '../guest-rate-limits';
+import { clientKey } from '../miss-limiter';
 
 const field = (body: unknown, name: string, max: number): string => {
   const value = (body as Record<string, unknown> | undefined)?.[name];
@@ -46,37 +47,43 @@ export function lookupRoutes(container: Container, csrf: CsrfGuard): Router {
 
   router.get('/track', (req, res) => answer(req, res, 200));
 
-  router.post(
-    '/track',
-    express.urlencoded({ extended: false, limit: '4kb' }),
-    lookupClientLimiter(config, repositories.rateWindows),
-    lookupOrderLimiter(config, repositories.rateWindows),
-    async (req, res) => {
-      const text = guestPageText[guestLocale(req)];
-      if (!csrf.verify(req)) return answer(req, res, 403, text.formExpired);
-      const orderNumber = lookupOrderNumber(req) && field(req.body, 'orderNumber', 64);
-      const email = field(req.body, 'email', 254);
-      const postalCode = field(req.body, 'postalCode', 16);
-      if (!orderNumber || (!email && !postalCode))
-        return answer(req, res, 200, text.lookupNeedProof);
-      const order = await repositories.orders.findByLookup(
-        orderNumber,
-        email ? { email } : { postalCode },
-      );
-      const expiresAt = order ? await expiryFor(container, order) : 'expired';
-      if (!order || expiresAt === 'expired') return answer(req, res, 200, text.lookupMiss);
-      // Tokens are stored only as hashes, so the guest gets a newly minted one.
-      const token = newStatusToken();
-      await repositories.statusTokens.create({
-        tokenHash: hashStatusToken(token, config.security.tokenSecret),
-        merchantId: order.merchantId,
-        orderId: order.id,
-        expiresAt,
-      });
-      (req.log ?? logger).info({ orderId: order.id }, 'status link issued by lookup');
-      res.locals.lookupHit = true;
-      res.redirect(303, statusLink(config.http.publicBaseUrl, token));
-    },
-  );
+  const failures = lookupFailureLimiters(config, repositories.rateWindows, container.clock);
+  router.post('/track', express.urlencoded({ extended: false, limit: '4kb' }), async (req, res) => {
+    const text = guestPageText[guestLocale(req)];
+    if (!csrf.verify(req)) return answer(req, res, 403, text.formExpired);
+    const orderNumber = lookupOrderNumber(req) && field(req.body, 'orderNumber', 64);
+    const email = field(req.body, 'email', 254);
+    const postalCode = field(req.body, 'postalCode', 16);
+    if (!orderNumber || (!email && !postalCode)) return answer(req, res, 200, text.lookupNeedProof);
+    const client = clientKey(req);
+    const orderKey = lookupOrderNumber(req);
+    const refusedFor = Math.max(
+      failures.client.retryAfter(client),
+      failures.order.retryAfter(orderKey),
+    );
+    // While refused, a guessable postal code is not even tried; an email still is, so nobody
+    // can lock the real guest out by failing on their order number.
+    if (refusedFor > 0 && !email) return sendTooMany(config, req, res, refusedFor);
+    const order = await repositories.orders.findByLookup(
+      orderNumber,
+      email ? { email } : { postalCode },
+    );
+    const expiresAt = order ? await expiryFor(container, order) : 'expired';
+    if (!order || expiresAt === 'expired') {
+      await Promise.all([failures.client.fail(client), failures.order.fail(orderKey)]);
+      if (refusedFor > 0) return sendTooMany(config, req, res, refusedFor);
+      return answer(req, res, 200, text.lookupMiss);
+    }
+    // Tokens are stored only as hashes, so the guest gets a newly minted one.
+    const token = newStatusToken();
+    await repositories.statusTokens.create({
+      tokenHash: hashStatusToken(token, config.security.tokenSecret),
+      merchantId: order.merchantId,
+      orderId: order.id,
+      expiresAt,
+    });
+    (req.log ?? logger).info({ orderId: order.id }, 'status link issued by lookup');
+    res.redirect(303, statusLink(config.http.publicBaseUrl, token));
+  });
   return router;
 }

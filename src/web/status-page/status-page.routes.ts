@@ -23,7 +23,7 @@ export interface StatusPageDeps {
 
 /** The same answer for unknown, expired and revoked tokens, whatever the reason. */
 export function sendMiss(req: Request, res: Response, deps: StatusPageDeps, json: boolean): void {
-  deps.misses.record(req);
+  if (deps.misses.refuseOrRecord(req, res)) return;
   if (json) throw new AppError('not_found', 'Not found.');
   const locale = guestLocale(req);
   sendPage(
@@ -92,7 +92,7 @@ export function statusPageRoutes(deps: StatusPageDeps): Router {
     }
     return hash;
   };
-  router.get('/t/:token', deps.misses.check, async (req, res) => {
+  router.get('/t/:token', async (req, res) => {
     const raw = String(req.params.token);
     const suffixed = raw.endsWith('.json');
     const token = suffixed ? raw.slice(0, -5) : raw;

@@ -4,6 +4,7 @@ import addFormats from 'ajv-formats';
 import mongoose from 'mongoose';
 import request from 'supertest';
 import { defaultMerchantPreferences } from '../../../src/merchants/merchant';
+import { RecordingEmailSender, permanent } from '../../fakes/recording-senders';
 import { startTestApp } from '../../support/test-app';
 
 const orderBody = {
@@ -29,6 +30,7 @@ describe('merchant API', () => {
   let app: Awaited<ReturnType<typeof startTestApp>>;
   let key: string;
   let otherKey: string;
+  const email = new RecordingEmailSender();
 
   async function merchantWithKey(slug: string): Promise<string> {
     const merchant = await app.container.repositories.merchants.create(slug, {
@@ -48,6 +50,7 @@ describe('merchant API', () => {
     // No cache freshness window, so a revoked link is refused on the very next request.
     app = await startTestApp({
       env: { API_REQUESTS_PER_MINUTE: '1000', STATUS_CACHE_FRESH_MS: '0' },
+      overrides: { senders: { email } },
     });
     key = await merchantWithKey('shop-a');
     otherKey = await merchantWithKey('shop-b');
@@ -255,13 +258,28 @@ describe('merchant API', () => {
       ],
       clock.now(),
     );
+    // The provider refuses the address, quoting it: the API shows the error text, and the
+    // address is suppressed (stored only as a keyed hash).
+    email.failWith.push(permanent('550 5.1.1 <erase.me@example.com> does not exist'));
     await app.container.notify.dispatcher.dispatchDue();
+    const [sent] = (await api('get', `/notifications?orderId=${order!.id}`)).body.notifications;
+    expect(sent.lastError).toMatch(/550 5\.1\.1/);
+    await repositories.suppressions.add({
+      channel: 'email',
+      address: 'erase.me@example.com',
+      merchantId: order!.merchantId,
+      reason: 'unsubscribed',
+    });
     expect((await api('delete', `/orders/${order!.id}`)).status).toBe(204);
     const db = mongoose.connection.db!;
     for (const { name } of await db.listCollections().toArray()) {
       const dump = JSON.stringify(await db.collection(name).find().toArray());
       expect(dump).not.toMatch(/erase\.me@example\.com|12025550177|Erin Erased/i);
     }
+    for (const merchantId of [order!.merchantId, 'another-merchant'])
+      expect(
+        await repositories.suppressions.find('email', ' Erase.Me@Example.com', merchantId),
+      ).not.toBeNull();
     const after = await api('get', `/orders/${order!.id}`);
     expect(after.body).toMatchObject({
       erased: true,
@@ -327,6 +345,7 @@ describe('merchant API', () => {
     const res = await api(
       'get',
       `/stats?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`,
+      statsKey,
     );
     expect(res.status).toBe(200);
     expect(res.body.counts).toEqual(

@@ -127,6 +127,77 @@ describe('order lookup without the link', () => {
 });
 
 describe('order lookup rate limits', () => {
+  const quarter = 15 * 60_000;
+  // A quarter-hour boundary after the real time, so no window document is past its TTL.
+  const windowStart = Math.ceil(Date.now() / quarter) * quarter + quarter;
+
+  it('when someone fails six times on an order number, then the real guest’s email lookup still works, and only failures get 429 until the window ends', async () => {
+    const clock = new ManualClock(new Date(windowStart + 5 * 60_000));
+    const app = await startTestApp({
+      env: { LOOKUP_CLIENT_LIMIT: '1000', LOOKUP_ORDER_LIMIT: '6', TRUST_PROXY: '2' },
+      overrides: { clock },
+    });
+    try {
+      await seedOrder(app.container, { orderNumber: 'LOCK-1', shipments: [{ status: 'pending' }] });
+      const session = await formSession(app.url, '/track');
+      const from = (address: string, fields: Record<string, string>) =>
+        lookup(app, session, fields).set('X-Forwarded-For', address);
+      for (let i = 0; i < 6; i++)
+        expect(
+          (await from('198.51.100.1', { orderNumber: 'LOCK-1', email: `guess${i}@example.com` }))
+            .status,
+        ).toBe(200);
+      const refused = await from('198.51.100.1', { orderNumber: 'LOCK-1', email: 'x@example.com' });
+      expect(refused.status).toBe(429);
+      expect(refused.headers['retry-after']).toBe('600');
+      expect(
+        (await from('198.51.100.2', { orderNumber: 'LOCK-1', postalCode: '00000' })).status,
+      ).toBe(429);
+
+      const guest = await from('203.0.113.5', {
+        orderNumber: 'LOCK-1',
+        email: 'grace.hopper@example.com',
+      });
+      expect(guest.status).toBe(303);
+      expect(guest.headers.location).toMatch(/\/t\//);
+      // The guest's own address, on the same order, after the attacker's tries.
+      expect(
+        (await from('198.51.100.1', { orderNumber: 'LOCK-1', email: 'Grace.Hopper@example.com' }))
+          .status,
+      ).toBe(303);
+    } finally {
+      await app.stop();
+    }
+  });
+
+  it('when a shared address failed too often, then a correct email lookup from it still works', async () => {
+    const app = await startTestApp({
+      env: { LOOKUP_CLIENT_LIMIT: '2', LOOKUP_ORDER_LIMIT: '1000' },
+    });
+    try {
+      await seedOrder(app.container, {
+        orderNumber: 'OFFICE-1',
+        shipments: [{ status: 'pending' }],
+      });
+      const session = await formSession(app.url, '/track');
+      for (let i = 0; i < 2; i++)
+        await lookup(app, session, { orderNumber: `NOPE-${i}`, email: 'a@b.example' });
+      expect(
+        (await lookup(app, session, { orderNumber: 'NOPE-9', email: 'a@b.example' })).status,
+      ).toBe(429);
+      expect(
+        (
+          await lookup(app, session, {
+            orderNumber: 'OFFICE-1',
+            email: 'grace.hopper@example.com',
+          })
+        ).status,
+      ).toBe(303);
+    } finally {
+      await app.stop();
+    }
+  });
+
   it('when one client keeps failing, then it gets 429', async () => {
     const app = await startTestApp({
       env: { LOOKUP_CLIENT_LIMIT: '3', LOOKUP_ORDER_LIMIT: '1000' },

@@ -299,7 +299,7 @@ describe('guest status page in production', () => {
 });
 
 describe('guest status page rate limiting', () => {
-  it('when one client keeps missing, then it gets 429 while a good link from elsewhere still works', async () => {
+  it('when one client keeps missing, then its misses get 429 while valid links, even its own, still work', async () => {
     const app = await startTestApp({ env: { GUEST_MISS_LIMIT: '3' } });
     try {
       const { token } = await seedOrder(app.container, { shipments: [{ status: 'in_transit' }] });
@@ -311,6 +311,10 @@ describe('guest status page rate limiting', () => {
       expect(limited.headers['retry-after']).toBeDefined();
       expect(limited.text).toContain('Too many attempts');
       expect((await request(app.url).get('/t/CCCCCCCCCCCCCCCCCCCCCC.json')).status).toBe(429);
+      // The same address, now refused for misses, still gets its valid link answered.
+      expect((await request(app.url).get(`/t/${token}`)).status).toBe(200);
+      expect((await request(app.url).get(`/t/${token}.json`)).status).toBe(200);
+      expect((await request(app.url).get(`/t/${token}/preferences`)).status).toBe(200);
     } finally {
       await app.stop();
     }
