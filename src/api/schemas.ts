@@ -465,9 +465,7 @@ export const integrationInputSchema = z
     }),
     z.strictObject({
       platform: z.literal('woocommerce'),
-      storeUrl: httpsUrl
-        .max(2000)
-        .meta({ description: 'The store address, e.g. https://shop.example' }),
+      storeUrl: httpsUrl.meta({ description: 'The store address, e.g. https://shop.example' }),
       webhookSecret,
     }),
   ])
