@@ -1,4 +1,4 @@
-import express, { Router } from 'express';
+import { Router } from 'express';
 import { rateLimit, type AugmentedRequest } from 'express-rate-limit';
 import type { Container } from '../app/container';
 import type { WebhookEndpoint } from '../db/repositories/webhook.repository';
@@ -11,6 +11,7 @@ import { AppError } from '../shared/app-error';
 import { FailureLimiter, secondsUntil } from '../shared/failure-limiter';
 import { currentApiKeyId, currentMerchant, requireApiKey } from './auth';
 import { integrationApiRoutes } from './integrations.routes';
+import { jsonBody } from './json-body';
 import { openApiDocument } from './openapi';
 import { presentNotification, presentOrder } from './presenters';
 import { previewRoutes } from './previews.routes';
@@ -53,15 +54,6 @@ export function apiRoutes(container: Container): Router {
     limit: config.api.authFailureLimit,
     windowMs: 15 * 60_000,
     now,
-  });
-  // Bodies are parsed only by the operations that take one (and so may answer 400 or 413).
-  // An empty body is not JSON (body-parser would read it as {}): it is refused as malformed.
-  const jsonBody = express.json({
-    limit: '1mb',
-    verify: (_req, _res, raw) => {
-      if (raw.length === 0)
-        throw Object.assign(new Error('empty JSON body'), { type: 'entity.parse.failed' });
-    },
   });
   router.use('/api/v1', requireApiKey(repositories, authFailures));
   router.use(

@@ -8,6 +8,7 @@ import { currentMerchant } from './auth';
 import { presentOrder } from './presenters';
 import type { dataRequestOutSchema, integrationOutSchema } from './schemas';
 import { integrationInputSchema } from './schemas';
+import { jsonBody } from './json-body';
 import { validate } from './validate';
 
 const noHealth: ConnectionHealth = {
@@ -63,7 +64,7 @@ export function integrationApiRoutes(container: Container): Router {
     },
   });
 
-  router.post('/api/v1/integrations', async (req, res) => {
+  router.post('/api/v1/integrations', jsonBody, async (req, res) => {
     const input = validate(integrationInputSchema, req.body);
     const { connection, created } = await connections.connect(currentMerchant(req).id, input);
     res.status(created ? 201 : 200).json(present(connection, noHealth));

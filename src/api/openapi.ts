@@ -199,7 +199,7 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
                 'text/html': { schema: { type: 'string' } },
               },
             },
-            ...errors,
+            ...errors('404', '422'),
           },
         },
       },
@@ -252,18 +252,18 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
           responses: {
             '201': ok(integrationOutSchema, 'Connected; paste webhookUrls into the store admin'),
             '200': ok(integrationOutSchema, 'Already connected; the secret was replaced'),
+            ...errors(...bodyErrors, '409'),
             '409': {
               description: 'The shop is connected to another account',
               content: json(errorSchema, 'output'),
             },
-            ...errors,
           },
         },
         get: {
           summary: 'Connected stores with their health over the last 24 hours',
           responses: {
             '200': ok(z.object({ integrations: z.array(integrationOutSchema) }), 'Connections'),
-            ...errors,
+            ...errors(),
           },
         },
       },
@@ -271,7 +271,7 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
         delete: {
           summary: 'Disconnect a store (its webhooks are refused from now on)',
           parameters: [idParam],
-          responses: { '204': { description: 'Disconnected' }, ...errors },
+          responses: { '204': { description: 'Disconnected' }, ...errors('404') },
         },
       },
       '/integrations/data-requests': {
@@ -279,7 +279,7 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
           summary: 'Guests’ data requests received from stores (Shopify customers/data_request)',
           responses: {
             '200': ok(z.object({ dataRequests: z.array(dataRequestOutSchema) }), 'Requests'),
-            ...errors,
+            ...errors(),
           },
         },
       },
@@ -287,7 +287,7 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
         get: {
           summary: 'Everything Porchlight holds about the requesting guest, as JSON',
           parameters: [idParam],
-          responses: { '200': ok(dataExportOutSchema, 'The export'), ...errors },
+          responses: { '200': ok(dataExportOutSchema, 'The export'), ...errors('404') },
         },
       },
       '/api-keys': {

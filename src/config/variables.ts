@@ -111,7 +111,16 @@ export const variables = {
     'https://track.example.com',
   ),
   TRUST_PROXY: variable(
-    z.union([bool, int(0, 10)]),
+    // A hop count is tried first: "1" means one proxy, never "trust every address".
+    z.union([
+      z.number().int().min(0).max(10),
+      z
+        .string()
+        .regex(/^\d{1,2}$/)
+        .transform(Number)
+        .pipe(z.number().int().min(0).max(10)),
+      bool,
+    ]),
     'Express trust proxy setting (number of proxies in front, or true/false); needed for client IPs behind a load balancer.',
     '1',
   ),

@@ -184,4 +184,13 @@ describe('loadConfig', () => {
       loadConfig({ NODE_ENV: 'development', TRUST_PROXY: '2' }, configDir).http.trustProxy,
     ).toBe(2);
   });
+
+  it('when TRUST_PROXY is "1", then it means one proxy hop, not "trust every address"', () => {
+    expect(
+      loadConfig({ NODE_ENV: 'development', TRUST_PROXY: '1' }, configDir).http.trustProxy,
+    ).toBe(1);
+    expect(
+      loadConfig({ NODE_ENV: 'development', TRUST_PROXY: 'true' }, configDir).http.trustProxy,
+    ).toBe(true);
+  });
 });
