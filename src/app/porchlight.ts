@@ -69,6 +69,15 @@ export async function startPorchlight(options: StartOptions): Promise<RunningPor
           rung: database.rung,
         });
   const container = buildContainer(config, logger, options.overrides);
+  // Leases of a process that stops beating are taken over in seconds, not a whole lease.
+  // Started before the server listens: the entry registers its signal handlers once this returns.
+  const beat = () =>
+    container.repositories.heartbeats
+      .beat(container.processId)
+      .catch((err: unknown) => logger.warn({ err }, 'heartbeat failed'));
+  await beat();
+  const heartbeat = setInterval(beat, heartbeatEveryMs);
+  heartbeat.unref();
   const demoOrders = config.demo ? await seedDemo(container) : [];
 
   let server: Server | undefined;
@@ -79,14 +88,6 @@ export async function startPorchlight(options: StartOptions): Promise<RunningPor
     url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
     logger.info({ port: address.port }, 'web server listening');
   }
-  // Leases of a process that stops beating are taken over in seconds, not a whole lease.
-  const beat = () =>
-    container.repositories.heartbeats
-      .beat(container.processId)
-      .catch((err: unknown) => logger.warn({ err }, 'heartbeat failed'));
-  await beat();
-  const heartbeat = setInterval(beat, heartbeatEveryMs);
-  heartbeat.unref();
   let metricsServer: Server | undefined;
   let metricsUrl: string | undefined;
   if (options.worker && !options.web) {
