@@ -14,14 +14,14 @@ function windowOf(scope: string, windowMs: number, now: Date): { key: string; en
 
 /** Fixed-window counters shared by every worker and web process (one atomic upsert a hit). */
 export class RateWindowRepository {
-  /** Counts one hit for `scope` in the window holding `now` and returns the window's total. */
-  async hit(scope: string, windowMs: number, now: Date): Promise<WindowCount> {
+  /** Counts `hits` (one by default) for `scope` in the window holding `now`; returns its total. */
+  async hit(scope: string, windowMs: number, now: Date, hits = 1): Promise<WindowCount> {
     const { key, end } = windowOf(scope, windowMs, now);
     const upsert = () =>
       RateWindowModel.findOneAndUpdate(
         { key },
         // Kept a minute past the window so a late undo still finds it; then TTL removes it.
-        { $inc: { count: 1 }, $setOnInsert: { expiresAt: new Date(end + 60_000) } },
+        { $inc: { count: hits }, $setOnInsert: { expiresAt: new Date(end + 60_000) } },
         { upsert: true, returnDocument: 'after' },
       ).lean();
     let doc;
@@ -32,7 +32,7 @@ export class RateWindowRepository {
       if (!isDuplicateKeyError(error)) throw error;
       doc = await upsert();
     }
-    return { count: doc?.count ?? 1, resetAt: new Date(end) };
+    return { count: doc?.count ?? hits, resetAt: new Date(end) };
   }
 
   /** Takes back one hit of the current window (a request that should not have counted). */
@@ -59,21 +59,7 @@ export class RateWindowRepository {
     now: Date,
   ): Promise<number> {
     if (wanted === 0) return 0;
-    const { key, end } = windowOf(scope, 1000, now);
-    const upsert = () =>
-      RateWindowModel.findOneAndUpdate(
-        { key },
-        { $inc: { count: wanted }, $setOnInsert: { expiresAt: new Date(end + 60_000) } },
-        { upsert: true, returnDocument: 'after' },
-      ).lean();
-    let doc;
-    try {
-      doc = await upsert();
-    } catch (error) {
-      if (!isDuplicateKeyError(error)) throw error;
-      doc = await upsert();
-    }
-    const before = (doc?.count ?? wanted) - wanted;
+    const before = (await this.hit(scope, 1000, now, wanted)).count - wanted;
     return Math.max(0, Math.min(wanted, limitPerSecond - before));
   }
 
