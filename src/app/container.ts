@@ -16,6 +16,10 @@ import { WorkerHeartbeatRepository } from '../db/repositories/worker-heartbeat.r
 import { StoreConnectionRepository } from '../db/repositories/store-connection.repository';
 import { StoreEventRepository } from '../db/repositories/store-event.repository';
 import { DataRequestRepository } from '../db/repositories/data-request.repository';
+import { ConsoleUserRepository } from '../db/repositories/console-user.repository';
+import { ConsoleSessionRepository } from '../db/repositories/console-session.repository';
+import { ConsoleSignIn } from '../console/auth/console-sign-in';
+import { ConsoleFiguresRepository } from '../db/repositories/console-figures.repository';
 import type { EmailSender } from '../notify/senders/email-sender';
 import type { SmsSender } from '../notify/senders/sms-sender';
 import { createEmailSender, createSmsSender } from '../notify/senders/select-senders';
@@ -58,6 +62,9 @@ export interface Repositories {
   storeConnections: StoreConnectionRepository;
   storeEvents: StoreEventRepository;
   dataRequests: DataRequestRepository;
+  consoleUsers: ConsoleUserRepository;
+  consoleSessions: ConsoleSessionRepository;
+  consoleFigures: ConsoleFiguresRepository;
 }
 
 export interface Renderers {
@@ -86,6 +93,8 @@ export interface Container {
   metricsRegistry: Registry;
   /** Shopify and WooCommerce webhook events (worker). */
   stores: { processor: StoreEventProcessor };
+  /** The merchant console's sign-in links and sessions. */
+  console: { signIn: ConsoleSignIn };
 }
 
 /** What tests may replace: a fixed clock, recording or failing senders. */
@@ -119,6 +128,9 @@ export function buildContainer(
     storeConnections: new StoreConnectionRepository(),
     storeEvents: new StoreEventRepository(),
     dataRequests: new DataRequestRepository(),
+    consoleUsers: new ConsoleUserRepository(),
+    consoleSessions: new ConsoleSessionRepository(),
+    consoleFigures: new ConsoleFiguresRepository(),
   };
   const clock = overrides.clock ?? systemClock;
 
@@ -200,6 +212,17 @@ export function buildContainer(
     merchantWebhooks,
     metricsRegistry,
     stores: { processor: new StoreEventProcessor({ ...base }) },
+    console: {
+      signIn: new ConsoleSignIn({
+        users: repositories.consoleUsers,
+        sessions: repositories.consoleSessions,
+        merchants: repositories.merchants,
+        email: base.senders.email,
+        config,
+        clock,
+        logger,
+      }),
+    },
   };
 }
 

@@ -7,7 +7,7 @@ import { releaseLeases } from '../db/lease';
 import { heartbeatEveryMs } from '../db/repositories/worker-heartbeat.repository';
 import { recordRunningDatabase } from '../db/running-database';
 import { NotificationModel, ShipmentModel } from '../db/models';
-import { seedDemo, type SeededOrder } from '../demo/seed-demo';
+import { demoConsoleLink, seedDemo, type SeededOrder } from '../demo/seed-demo';
 import { Scheduler } from '../jobs/scheduler';
 import { startMetricsServer } from '../metrics/metrics.routes';
 import { workerJobs } from '../jobs/worker-jobs';
@@ -36,6 +36,8 @@ export interface RunningPorchlight {
   /** The worker's own /metrics server, when it runs without `web` (which serves /metrics). */
   metricsUrl?: string;
   demoOrders: SeededOrder[];
+  /** A one-time console sign-in link for the demo shop (demo with web only). */
+  demoConsoleLink?: string;
   shutdown(): Promise<void>;
 }
 
@@ -79,6 +81,8 @@ export async function startPorchlight(options: StartOptions): Promise<RunningPor
   const heartbeat = setInterval(beat, heartbeatEveryMs);
   heartbeat.unref();
   const demoOrders = config.demo ? await seedDemo(container) : [];
+  const consoleLink =
+    config.demo && options.web && !config.production ? await demoConsoleLink(container) : undefined;
 
   let server: Server | undefined;
   let url: string | undefined;
@@ -140,5 +144,14 @@ export async function startPorchlight(options: StartOptions): Promise<RunningPor
       await database.stop();
       logger.info('stopped');
     })());
-  return { container, database, scheduler, url, metricsUrl, demoOrders, shutdown };
+  return {
+    container,
+    database,
+    scheduler,
+    url,
+    metricsUrl,
+    demoOrders,
+    demoConsoleLink: consoleLink,
+    shutdown,
+  };
 }

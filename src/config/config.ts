@@ -125,6 +125,12 @@ export interface Config {
     readonly reconcileAfterMs: number;
     readonly reconcileCron: string;
   };
+  /** The merchant console's sessions and sign-in. */
+  readonly console: {
+    readonly idleMs: number;
+    readonly sessionMaxMs: number;
+    readonly signInLimit: number;
+  };
   readonly guestPages: {
     /** Misses per client per 15 minutes before 429. */
     readonly missLimit: number;

@@ -274,6 +274,11 @@ function shapeConfig(v: RawValues, serviceStandards: ServiceStandards): Config {
       reconcileAfterMs: v.RECONCILE_AFTER_SECONDS * 1000,
       reconcileCron: v.RECONCILE_CRON,
     },
+    console: {
+      idleMs: v.CONSOLE_IDLE_MINUTES * 60_000,
+      sessionMaxMs: v.CONSOLE_SESSION_HOURS * 3_600_000,
+      signInLimit: v.CONSOLE_SIGN_IN_LIMIT,
+    },
     guestPages: {
       missLimit: v.GUEST_MISS_LIMIT,
       lookupClientLimit: v.LOOKUP_CLIENT_LIMIT,

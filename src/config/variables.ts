@@ -453,6 +453,21 @@ export const variables = {
     'Failed order lookups naming the same order number allowed per 15 minutes, from any client; then as above, so nobody can lock the real guest out.',
     '5',
   ),
+  CONSOLE_IDLE_MINUTES: variable(
+    int(1, 1440),
+    'Minutes without a request after which a console session ends and its user signs in again.',
+    '30',
+  ),
+  CONSOLE_SESSION_HOURS: variable(
+    int(1, 720),
+    'Hours after sign-in at which a console session ends whatever its activity.',
+    '12',
+  ),
+  CONSOLE_SIGN_IN_LIMIT: variable(
+    int(1, 100000),
+    'Console sign-in link requests per 15 minutes, per client address and per email address; further requests get 429.',
+    '10',
+  ),
   STATUS_CACHE_FRESH_MS: variable(
     int(0, 60000),
     'How long a cached status page is served without re-checking the database for a newer shipment version.',

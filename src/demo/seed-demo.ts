@@ -8,6 +8,7 @@ import { StoreConnectionService } from '../integrations/store-connection.service
 import { demoMerchant, demoMerchantSlug, demoOrders } from './demo-data';
 import { seedDemoLaneStats } from './seed-lane-stats';
 import { demoShopDomain, demoShopifySecret } from './demo-shop';
+import { demoLinkTtlMs } from '../console/auth/console-sign-in';
 
 export interface SeededOrder {
   orderNumber: string;
@@ -90,4 +91,18 @@ export async function seedDemo(container: Container): Promise<SeededOrder[]> {
     });
   }
   return seeded;
+}
+
+export const demoConsoleEmail = 'owner@juniper-pine.example';
+
+/** The demo shop's console user, and a fresh sign-in link for `npm start` to print. */
+export async function demoConsoleLink(container: Container): Promise<string> {
+  const merchant = await container.repositories.merchants.findBySlug(demoMerchantSlug);
+  if (!merchant) throw new Error('the demo merchant is seeded first');
+  const { user } = await container.repositories.consoleUsers.invite(
+    merchant.id,
+    demoConsoleEmail,
+    'demo',
+  );
+  return container.console.signIn.linkFor(user, demoLinkTtlMs);
 }

@@ -11,10 +11,12 @@ void run({ web: true, worker: true }, (app) => {
     `  Web server:   ${app.url?.replace('0.0.0.0', 'localhost')}`,
     `  Merchant API: ${base}/api/v1  (OpenAPI: ${base}/api/v1/openapi.json)`,
     `  Order lookup: ${base}/track`,
+    `  Console:      ${base}/console`,
   ];
   if (app.container.config.demo) {
     lines.push(
       `  Dev outbox:   ${base}/dev/outbox`,
+      `  Console sign-in (demo shop, works once, 12 h): ${app.demoConsoleLink ?? ''}`,
       `  Demo API key: ${demoApiKey(app.container.config.security.tokenSecret)}`,
       `  Demo Shopify shop: ${demoShopDomain} (send it a signed order + fulfilment: npm run demo:shopify)`,
       '  Demo status pages:',

@@ -14,6 +14,7 @@ import { requestLogging } from './request-logging';
 import { httpMetrics, metricsRoutes } from '../metrics/metrics.routes';
 import { carrierWebhookRoutes } from '../tracking/push/carrier-webhook.routes';
 import { storeWebhookRoutes } from '../integrations/store-webhook.routes';
+import { consoleRoutes } from '../console/console.routes';
 
 /** Builds the Express app: guest pages, merchant API, webhooks and operations endpoints. */
 export function createWebApp(container: Container): Express {
@@ -43,6 +44,7 @@ export function createWebApp(container: Container): Express {
     app.use(metricsRoutes(container.metricsRegistry, config.metrics.token));
   if (config.demo && !config.production) app.use(devOutboxRoutes(repositories.devMessages));
   app.use(guestPages(container));
+  app.use(consoleRoutes(container));
   app.use(
     carrierWebhookRoutes({
       carriers: container.carriers,

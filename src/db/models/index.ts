@@ -16,3 +16,5 @@ export {
   StoreTallyModel,
   DataRequestModel,
 } from './store-integration.model';
+export { ConsoleUserModel, ConsoleSignInLinkModel, ConsoleSessionModel } from './console.model';
+export { PageVisitModel } from './page-visit.model';

@@ -1,0 +1,28 @@
+import express, { Router } from 'express';
+import type { Container } from '../app/container';
+import { requireConsoleSession } from './auth/console-session';
+import { signInRoutes } from './auth/sign-in.routes';
+import { consoleErrors } from './layout/console-errors';
+import { consoleHeaders } from './layout/console-headers';
+import { overviewRoutes } from './overview/overview.routes';
+
+/** The merchant console under /console: sign-in first, then every page behind a session. */
+export function consoleRoutes(container: Container): Router {
+  const { config, clock, repositories, logger } = container;
+  const router = Router();
+  router.use('/console', consoleHeaders(config));
+  router.use(signInRoutes(container));
+  router.use(
+    '/console',
+    express.urlencoded({ extended: false, limit: '64kb' }),
+    requireConsoleSession({
+      config,
+      clock,
+      sessions: repositories.consoleSessions,
+      merchants: repositories.merchants,
+    }),
+  );
+  router.use(overviewRoutes(container));
+  router.use('/console', consoleErrors(config, logger));
+  return router;
+}
