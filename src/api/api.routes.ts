@@ -10,6 +10,7 @@ import { OrderService } from '../orders/order.service';
 import { AppError } from '../shared/app-error';
 import { FailureLimiter, secondsUntil } from '../shared/failure-limiter';
 import { currentApiKeyId, currentMerchant, requireApiKey } from './auth';
+import { decodeCursor, pageOf } from './cursor';
 import { integrationApiRoutes } from './integrations.routes';
 import { jsonBody } from './json-body';
 import { openApiDocument } from './openapi';
@@ -26,18 +27,6 @@ import {
   webhookInputSchema,
 } from './schemas';
 import { validate } from './validate';
-
-function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
-  if (!cursor) return undefined;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || !/^[0-9a-f]{24}$/.test(id) || Number.isNaN(createdAt.getTime())) {
-    throw new AppError('validation_failed', 'Invalid cursor.', {
-      fields: [{ field: 'cursor', message: 'use nextCursor from a previous page' }],
-    });
-  }
-  return { createdAt, id };
-}
 
 /** The merchant JSON API under /api/v1. */
 export function apiRoutes(container: Container): Router {
@@ -152,19 +141,18 @@ export function apiRoutes(container: Container): Router {
   router.get('/api/v1/notifications', async (req, res) => {
     const merchant = currentMerchant(req);
     const q = validate(notificationQuerySchema, req.query);
-    const items = await repositories.notifications.page(
-      merchant.id,
-      { orderId: q.orderId, state: q.state, channel: q.channel, milestone: q.milestone },
-      q.limit + 1,
-      decodeCursor(q.cursor),
+    const after = decodeCursor(q.cursor);
+    const { items, nextCursor } = pageOf(
+      await repositories.notifications.page(
+        merchant.id,
+        { orderId: q.orderId, state: q.state, channel: q.channel, milestone: q.milestone },
+        q.limit + 1,
+        after && { createdAt: after.at, id: after.id },
+      ),
+      q.limit,
+      (n) => ({ at: n.createdAt, id: n.id }),
     );
-    const pageItems = items.slice(0, q.limit);
-    const last = pageItems.at(-1);
-    const nextCursor =
-      items.length > q.limit && last
-        ? Buffer.from(`${last.createdAt.toISOString()}|${last.id}`).toString('base64url')
-        : null;
-    res.json({ notifications: pageItems.map(presentNotification), nextCursor });
+    res.json({ notifications: items.map(presentNotification), nextCursor });
   });
 
   router.get('/api/v1/stats', async (req, res) => {
