@@ -1,5 +1,6 @@
 import type { Config } from '../config/config';
 import { ApiKeyRepository } from '../db/repositories/api-key.repository';
+import { AuditLogRepository } from '../db/repositories/audit-log.repository';
 import { WebhookRepository } from '../db/repositories/webhook.repository';
 import { MerchantWebhookService } from '../merchant-webhooks/merchant-webhook.service';
 import { ErasureRepository } from '../db/repositories/erasure.repository';
@@ -58,6 +59,7 @@ export interface Repositories {
   storeConnections: StoreConnectionRepository;
   storeEvents: StoreEventRepository;
   dataRequests: DataRequestRepository;
+  auditLog: AuditLogRepository;
 }
 
 export interface Renderers {
@@ -119,6 +121,7 @@ export function buildContainer(
     storeConnections: new StoreConnectionRepository(),
     storeEvents: new StoreEventRepository(),
     dataRequests: new DataRequestRepository(),
+    auditLog: new AuditLogRepository(),
   };
   const clock = overrides.clock ?? systemClock;
 

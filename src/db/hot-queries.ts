@@ -73,6 +73,12 @@ export const hotQueries: HotQuery[] = [
     servedFrom: 'NotificationRepository.page, stats',
   },
   {
+    name: 'merchant audit log',
+    collection: 'AuditEntry',
+    fields: ['merchantId', 'at'],
+    servedFrom: 'AuditLogRepository.page',
+  },
+  {
     name: 'suppressed addresses',
     collection: 'Suppression',
     fields: ['channel', 'address'],

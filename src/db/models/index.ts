@@ -16,3 +16,4 @@ export {
   StoreTallyModel,
   DataRequestModel,
 } from './store-integration.model';
+export { AuditEntryModel } from './audit-entry.model';
