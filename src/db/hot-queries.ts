@@ -85,6 +85,12 @@ export const hotQueries: HotQuery[] = [
     servedFrom: 'SuppressionRepository.findMany, find',
   },
   {
+    name: 'merchant suppressions',
+    collection: 'Suppression',
+    fields: ['merchantId', 'createdAt'],
+    servedFrom: 'SuppressionRepository.list',
+  },
+  {
     name: 'guest lookup',
     collection: 'Order',
     fields: ['orderNumber', 'guest.emailNormalized'],
