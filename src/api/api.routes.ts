@@ -13,7 +13,9 @@ import { FailureLimiter, secondsUntil } from '../shared/failure-limiter';
 import { apiAudit } from './api-audit';
 import { currentApiKeyId, currentMerchant, requireApiKey } from './auth';
 import { decodeCursor, pageOf } from './cursor';
+import { auditLogApiRoutes } from './audit-log.routes';
 import { integrationApiRoutes } from './integrations.routes';
+import { suppressionApiRoutes } from './suppressions.routes';
 import { jsonBody } from './json-body';
 import { openApiDocument } from './openapi';
 import { presentNotification, presentOrder } from './presenters';
@@ -72,6 +74,8 @@ export function apiRoutes(container: Container): Router {
   );
 
   router.use(integrationApiRoutes(container));
+  router.use(suppressionApiRoutes(container));
+  router.use(auditLogApiRoutes(container));
 
   async function orderView(merchantId: string, orderId: string) {
     const order = await repositories.orders.findForMerchant(merchantId, orderId);
