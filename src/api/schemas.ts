@@ -577,7 +577,7 @@ export const suppressionLiftInputSchema = z
   .strictObject({
     reason: z
       .string()
-      .min(1)
+      .min(1, { abort: true })
       .max(500)
       .regex(/\S/, 'must not be blank')
       .meta({ description: 'Why messages to the address may go again; kept in the audit log' }),
