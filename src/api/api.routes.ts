@@ -1,6 +1,7 @@
-import { Router } from 'express';
+import { Router, type Request } from 'express';
 import { rateLimit, type AugmentedRequest } from 'express-rate-limit';
 import type { Container } from '../app/container';
+import { changedPaths } from '../audit/audit-entry';
 import type { WebhookEndpoint } from '../db/repositories/webhook.repository';
 import { MerchantWebhookService } from '../merchant-webhooks/merchant-webhook.service';
 import { internalHostReason } from '../merchant-webhooks/public-address';
@@ -9,8 +10,12 @@ import { MongoRateLimitStore } from '../shared/rate-limit-store';
 import { OrderService } from '../orders/order.service';
 import { AppError } from '../shared/app-error';
 import { FailureLimiter, secondsUntil } from '../shared/failure-limiter';
+import { apiAudit } from './api-audit';
 import { currentApiKeyId, currentMerchant, requireApiKey } from './auth';
+import { decodeCursor, pageOf } from './cursor';
+import { auditLogApiRoutes } from './audit-log.routes';
 import { integrationApiRoutes } from './integrations.routes';
+import { suppressionApiRoutes } from './suppressions.routes';
 import { jsonBody } from './json-body';
 import { openApiDocument } from './openapi';
 import { presentNotification, presentOrder } from './presenters';
@@ -27,22 +32,11 @@ import {
 } from './schemas';
 import { validate } from './validate';
 
-function decodeCursor(cursor: string | undefined): { createdAt: Date; id: string } | undefined {
-  if (!cursor) return undefined;
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const createdAt = new Date(at ?? '');
-  if (!id || !/^[0-9a-f]{24}$/.test(id) || Number.isNaN(createdAt.getTime())) {
-    throw new AppError('validation_failed', 'Invalid cursor.', {
-      fields: [{ field: 'cursor', message: 'use nextCursor from a previous page' }],
-    });
-  }
-  return { createdAt, id };
-}
-
 /** The merchant JSON API under /api/v1. */
 export function apiRoutes(container: Container): Router {
   const { repositories, config, clock } = container;
   const orders = new OrderService(container);
+  const audit = apiAudit(repositories.auditLog, clock);
   const router = Router();
   router.get(
     '/api/v1/openapi.json',
@@ -80,6 +74,8 @@ export function apiRoutes(container: Container): Router {
   );
 
   router.use(integrationApiRoutes(container));
+  router.use(suppressionApiRoutes(container));
+  router.use(auditLogApiRoutes(container));
 
   async function orderView(merchantId: string, orderId: string) {
     const order = await repositories.orders.findForMerchant(merchantId, orderId);
@@ -128,23 +124,25 @@ export function apiRoutes(container: Container): Router {
     senders: m.senders,
   });
   router.get('/api/v1/preferences', (req, res) => void res.json(settingsOf(currentMerchant(req))));
-  router.put('/api/v1/preferences', jsonBody, async (req, res) => {
+  /** Saves valid settings; an entry in the audit log when anything changed. */
+  async function saveSettings(req: Request, input: unknown) {
     const merchant = currentMerchant(req);
+    const before = settingsOf(merchant);
     const updated = await repositories.merchants.update(
       merchant.id,
-      validate(merchantSettingsSchema, req.body),
+      validate(merchantSettingsSchema, input),
     );
-    res.json(settingsOf(updated ?? merchant));
+    const after = settingsOf(updated ?? merchant);
+    if (changedPaths(before, after).length > 0)
+      await audit(req, { action: 'settings.update', target: 'preferences', before, after });
+    return after;
+  }
+  router.put('/api/v1/preferences', jsonBody, async (req, res) => {
+    res.json(await saveSettings(req, req.body));
   });
   router.patch('/api/v1/preferences', jsonBody, async (req, res) => {
-    const merchant = currentMerchant(req);
     const patch = validate(merchantSettingsPatchSchema, req.body);
-    const merged = mergeSettings(settingsOf(merchant), patch);
-    const updated = await repositories.merchants.update(
-      merchant.id,
-      validate(merchantSettingsSchema, merged),
-    );
-    res.json(settingsOf(updated ?? merchant));
+    res.json(await saveSettings(req, mergeSettings(settingsOf(currentMerchant(req)), patch)));
   });
 
   previewRoutes(router, container);
@@ -152,19 +150,18 @@ export function apiRoutes(container: Container): Router {
   router.get('/api/v1/notifications', async (req, res) => {
     const merchant = currentMerchant(req);
     const q = validate(notificationQuerySchema, req.query);
-    const items = await repositories.notifications.page(
-      merchant.id,
-      { orderId: q.orderId, state: q.state, channel: q.channel, milestone: q.milestone },
-      q.limit + 1,
-      decodeCursor(q.cursor),
+    const after = decodeCursor(q.cursor);
+    const { items, nextCursor } = pageOf(
+      await repositories.notifications.page(
+        merchant.id,
+        { orderId: q.orderId, state: q.state, channel: q.channel, milestone: q.milestone },
+        q.limit + 1,
+        after && { createdAt: after.at, id: after.id },
+      ),
+      q.limit,
+      (n) => ({ at: n.createdAt, id: n.id }),
     );
-    const pageItems = items.slice(0, q.limit);
-    const last = pageItems.at(-1);
-    const nextCursor =
-      items.length > q.limit && last
-        ? Buffer.from(`${last.createdAt.toISOString()}|${last.id}`).toString('base64url')
-        : null;
-    res.json({ notifications: pageItems.map(presentNotification), nextCursor });
+    res.json({ notifications: items.map(presentNotification), nextCursor });
   });
 
   router.get('/api/v1/stats', async (req, res) => {
@@ -217,6 +214,11 @@ export function apiRoutes(container: Container): Router {
       milestones: input.milestones,
       secret,
     });
+    await audit(req, {
+      action: 'webhook.create',
+      target: endpoint.id,
+      after: { url: endpoint.url, milestones: endpoint.milestones },
+    });
     res.status(201).json(presentWebhook(endpoint, secret));
   });
   router.get('/api/v1/webhooks', async (req, res) => {
@@ -245,19 +247,27 @@ export function apiRoutes(container: Container): Router {
     });
   });
   router.delete('/api/v1/webhooks/:id', async (req, res) => {
-    if (
-      !(await repositories.webhooks.removeEndpoint(
-        currentMerchant(req).id,
-        req.params.id as string,
-      ))
-    )
-      throw new AppError('not_found', 'No such webhook.');
+    const removed = await repositories.webhooks.removeEndpoint(
+      currentMerchant(req).id,
+      req.params.id as string,
+    );
+    if (!removed) throw new AppError('not_found', 'No such webhook.');
+    await audit(req, {
+      action: 'webhook.delete',
+      target: removed.id,
+      before: { url: removed.url, milestones: removed.milestones },
+    });
     res.status(204).end();
   });
 
   router.post('/api/v1/api-keys', async (req, res) => {
     const merchant = currentMerchant(req);
     const { apiKey, secret } = await repositories.apiKeys.issue(merchant.id);
+    await audit(req, {
+      action: 'api_key.create',
+      target: apiKey.id,
+      after: { prefix: apiKey.prefix },
+    });
     res.status(201).json({
       id: apiKey.id,
       prefix: apiKey.prefix,
@@ -266,14 +276,17 @@ export function apiRoutes(container: Container): Router {
     });
   });
   router.delete('/api/v1/api-keys/:id', async (req, res) => {
-    if (
-      !(await repositories.apiKeys.revoke(
-        currentMerchant(req).id,
-        req.params.id as string,
-        clock.now(),
-      ))
-    )
-      throw new AppError('not_found', 'No such live key.');
+    const revoked = await repositories.apiKeys.revoke(
+      currentMerchant(req).id,
+      req.params.id as string,
+      clock.now(),
+    );
+    if (!revoked) throw new AppError('not_found', 'No such live key.');
+    await audit(req, {
+      action: 'api_key.revoke',
+      target: revoked.id,
+      before: { prefix: revoked.prefix },
+    });
     res.status(204).end();
   });
   return router;

@@ -7,8 +7,13 @@ import type { FailureLimiter } from '../shared/failure-limiter';
 import { clientKey } from '../web/miss-limiter';
 
 const merchantKey = Symbol('merchant');
-const apiKeyIdKey = Symbol('apiKeyId');
-type Authed = Request & { [merchantKey]?: Merchant; [apiKeyIdKey]?: string };
+const apiKeyKey = Symbol('apiKey');
+/** The key a request came with: its id, and the prefix people tell keys apart by. */
+export interface RequestApiKey {
+  id: string;
+  prefix: string;
+}
+type Authed = Request & { [merchantKey]?: Merchant; [apiKeyKey]?: RequestApiKey };
 
 /**
  * `Authorization: Bearer <key>`: a missing, unknown or revoked key is a 401. Unknown keys are
@@ -40,7 +45,7 @@ export function requireApiKey(
       return next(new AppError('unauthorized', 'The API key is unknown or revoked.'));
     }
     (req as Authed)[merchantKey] = merchant;
-    (req as Authed)[apiKeyIdKey] = key.id;
+    (req as Authed)[apiKeyKey] = { id: key.id, prefix: key.prefix };
     next();
   };
 }
@@ -52,5 +57,11 @@ export function currentMerchant(req: Request): Merchant {
 }
 
 export function currentApiKeyId(req: Request): string {
-  return (req as Authed)[apiKeyIdKey] ?? 'anonymous';
+  return (req as Authed)[apiKeyKey]?.id ?? 'anonymous';
+}
+
+export function currentApiKey(req: Request): RequestApiKey {
+  const key = (req as Authed)[apiKeyKey];
+  if (!key) throw new AppError('unauthorized', 'Not authenticated.');
+  return key;
 }

@@ -4,6 +4,7 @@ import type { Container } from '../app/container';
 import type { ConnectionHealth, DataRequest, StoreConnection } from '../integrations/integration';
 import { StoreConnectionService, subscribedTopics } from '../integrations/store-connection.service';
 import { AppError } from '../shared/app-error';
+import { apiAudit } from './api-audit';
 import { currentMerchant } from './auth';
 import { presentOrder } from './presenters';
 import type { dataRequestOutSchema, integrationOutSchema } from './schemas';
@@ -39,7 +40,14 @@ function presentDataRequest(r: DataRequest): z.output<typeof dataRequestOutSchem
 export function integrationApiRoutes(container: Container): Router {
   const { repositories } = container;
   const connections = new StoreConnectionService(container);
+  const audit = apiAudit(repositories.auditLog, container.clock);
   const router = Router();
+  // What the audit log keeps of a store: which store it is, never its secret.
+  const storeOf = (c: StoreConnection) => ({
+    platform: c.platform,
+    ...(c.shopDomain ? { shopDomain: c.shopDomain } : {}),
+    ...(c.storeUrl ? { storeUrl: c.storeUrl } : {}),
+  });
 
   // The secret is write-only: nothing here reads `sealedSecret`.
   const present = (
@@ -67,6 +75,13 @@ export function integrationApiRoutes(container: Container): Router {
   router.post('/api/v1/integrations', jsonBody, async (req, res) => {
     const input = validate(integrationInputSchema, req.body);
     const { connection, created } = await connections.connect(currentMerchant(req).id, input);
+    await audit(req, {
+      action: 'integration.connect',
+      target: connection.id,
+      ...(created
+        ? { after: storeOf(connection) }
+        : { before: storeOf(connection), after: { ...storeOf(connection), secretReplaced: true } }),
+    });
     res.status(created ? 201 : 200).json(present(connection, noHealth));
   });
   router.get('/api/v1/integrations', async (req, res) => {
@@ -102,13 +117,16 @@ export function integrationApiRoutes(container: Container): Router {
       .json({ request: presentDataRequest(request), orders: views });
   });
   router.delete('/api/v1/integrations/:id', async (req, res) => {
-    if (
-      !(await repositories.storeConnections.remove(
-        currentMerchant(req).id,
-        req.params.id as string,
-      ))
-    )
-      throw new AppError('not_found', 'No such integration.');
+    const removed = await repositories.storeConnections.remove(
+      currentMerchant(req).id,
+      req.params.id as string,
+    );
+    if (!removed) throw new AppError('not_found', 'No such integration.');
+    await audit(req, {
+      action: 'integration.remove',
+      target: removed.id,
+      before: storeOf(removed),
+    });
     res.status(204).end();
   });
   return router;

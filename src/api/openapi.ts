@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import {
   apiKeyOutSchema,
+  auditLogPageSchema,
+  auditLogQuerySchema,
   dataExportOutSchema,
   dataRequestOutSchema,
   errorSchema,
@@ -21,6 +23,10 @@ import {
   statsOutSchema,
   statsQuerySchema,
   statusLinkOutSchema,
+  suppressionLiftedOutSchema,
+  suppressionLiftInputSchema,
+  suppressionPageSchema,
+  suppressionQuerySchema,
   webhookDeliveriesOutSchema,
   webhookInputSchema,
   webhookOutSchema,
@@ -288,6 +294,38 @@ export function openApiDocument(serverUrl: string): Record<string, unknown> {
           summary: 'Everything Porchlight holds about the requesting guest, as JSON',
           parameters: [idParam],
           responses: { '200': ok(dataExportOutSchema, 'The export'), ...errors('404') },
+        },
+      },
+      '/suppressions': {
+        get: {
+          summary:
+            'Addresses nothing is sent to, newest first: your own and the global ones (shared senders), each with a masked hint, never the address',
+          parameters: queryParams(suppressionQuerySchema),
+          responses: { '200': ok(suppressionPageSchema, 'One page'), ...errors('422') },
+        },
+      },
+      '/suppressions/{id}/lift': {
+        post: {
+          summary: 'Lift one of your own suppressions, saying why (recorded in the audit log)',
+          parameters: [idParam],
+          requestBody: body(suppressionLiftInputSchema),
+          responses: {
+            '200': ok(suppressionLiftedOutSchema, 'Lifted; messages to the address may go again'),
+            ...errors(...bodyErrors, '404'),
+            '409': {
+              description:
+                'A global suppression: it applies to every merchant on the shared sender and cannot be lifted',
+              content: json(errorSchema, 'output'),
+            },
+          },
+        },
+      },
+      '/audit-log': {
+        get: {
+          summary:
+            'Changes to your account (settings, webhooks, keys, integrations, lifted suppressions), newest first, with who made them and before/after',
+          parameters: queryParams(auditLogQuerySchema),
+          responses: { '200': ok(auditLogPageSchema, 'One page'), ...errors('422') },
         },
       },
       '/api-keys': {

@@ -1,9 +1,17 @@
 import type { z } from 'zod';
+import { changedPaths, type AuditEntry } from '../audit/audit-entry';
+import type { ListedSuppression } from '../db/repositories/suppression.repository';
 import type { Notification } from '../notify/notification';
 import type { Order } from '../orders/order';
 import type { Shipment } from '../tracking/shipment';
 import { rankOf } from '../tracking/domain/status-progress';
-import type { notificationOutSchema, orderOutSchema, shipmentOutSchema } from './schemas';
+import type {
+  auditEntryOutSchema,
+  notificationOutSchema,
+  orderOutSchema,
+  shipmentOutSchema,
+  suppressionOutSchema,
+} from './schemas';
 
 export function presentShipment(s: Shipment): z.output<typeof shipmentOutSchema> {
   return {
@@ -86,5 +94,32 @@ export function presentOrder(
     shipments: shipments.map(presentShipment),
     notifications: notifications.map(presentNotification),
     erased: Boolean(order.erasedAt),
+  };
+}
+
+export function presentAuditEntry(e: AuditEntry): z.output<typeof auditEntryOutSchema> {
+  return {
+    id: e.id,
+    actor: { kind: e.actor.kind, id: e.actor.id, label: e.actor.label },
+    action: e.action,
+    target: e.target ?? null,
+    before: e.before ?? null,
+    after: e.after ?? null,
+    changed: changedPaths(e.before, e.after),
+    reason: e.reason ?? null,
+    at: e.at.toISOString(),
+  };
+}
+
+/** Never the address: only its hint. */
+export function presentSuppression(s: ListedSuppression): z.output<typeof suppressionOutSchema> {
+  return {
+    id: s.id,
+    channel: s.channel,
+    hint: s.hint,
+    reason: s.reason,
+    source: s.source ?? null,
+    global: s.global,
+    createdAt: s.createdAt.toISOString(),
   };
 }

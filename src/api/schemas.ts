@@ -227,6 +227,12 @@ export const smsPreviewOutSchema = z
   })
   .meta({ title: 'SmsPreview' });
 
+/** `limit` and `cursor` of every newest-first list; `cursor` is a previous page's `nextCursor`. */
+const pageParams = {
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(200).optional(),
+};
+
 export const notificationQuerySchema = z.strictObject({
   orderId: z
     .string()
@@ -235,8 +241,7 @@ export const notificationQuerySchema = z.strictObject({
   state: z.enum(notificationStates).optional(),
   channel: z.enum(channels).optional(),
   milestone: z.enum([...milestones, 'order_confirmation']).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  ...pageParams,
 });
 
 const eventOut = z.object({
@@ -511,3 +516,74 @@ export const dataRequestOutSchema = z
 export const dataExportOutSchema = z
   .object({ request: dataRequestOutSchema, orders: z.array(orderOutSchema) })
   .meta({ title: 'DataExport' });
+
+export const auditLogQuerySchema = z.strictObject(pageParams);
+
+export const auditEntryOutSchema = z
+  .object({
+    id: z.string(),
+    actor: z.object({
+      kind: z.enum(['console_user', 'api_key', 'cli']),
+      id: z.string(),
+      label: z.string().meta({ description: 'Email for console users, key prefix for keys' }),
+    }),
+    action: z.string().meta({ examples: ['settings.update', 'api_key.revoke'] }),
+    target: z
+      .string()
+      .nullable()
+      .meta({ description: "What was changed: an id, or 'preferences'" }),
+    before: z.unknown().meta({ description: 'The state before (never a secret); null if none' }),
+    after: z.unknown().meta({ description: 'The state after (never a secret); null if none' }),
+    changed: z
+      .array(z.string())
+      .meta({ description: 'Dotted paths whose values differ between before and after' }),
+    reason: z.string().nullable().meta({ description: 'Why, when the change asks for one' }),
+    at: z.string(),
+  })
+  .meta({ title: 'AuditEntry' });
+
+export const auditLogPageSchema = z
+  .object({ entries: z.array(auditEntryOutSchema), nextCursor: z.string().nullable() })
+  .meta({ title: 'AuditLogPage' });
+
+export const suppressionQuerySchema = z.strictObject({
+  channel: z.enum(channels).optional(),
+  ...pageParams,
+});
+
+export const suppressionOutSchema = z
+  .object({
+    id: z.string(),
+    channel: z.enum(channels),
+    hint: z.string().nullable().meta({
+      description:
+        'The address masked (j•••@example.com, +1•••••4567); the address itself is never stored',
+    }),
+    reason: z.string(),
+    source: z.string().nullable(),
+    global: z.boolean().meta({
+      description:
+        'Applies to every merchant on a shared sender (e.g. STOP to a shared number); cannot be lifted',
+    }),
+    createdAt: z.string(),
+  })
+  .meta({ title: 'Suppression' });
+
+export const suppressionPageSchema = z
+  .object({ suppressions: z.array(suppressionOutSchema), nextCursor: z.string().nullable() })
+  .meta({ title: 'SuppressionPage' });
+
+export const suppressionLiftInputSchema = z
+  .strictObject({
+    reason: z
+      .string()
+      .min(1, { abort: true })
+      .max(500)
+      .regex(/\S/, 'must not be blank')
+      .meta({ description: 'Why messages to the address may go again; kept in the audit log' }),
+  })
+  .meta({ title: 'SuppressionLift' });
+
+export const suppressionLiftedOutSchema = z
+  .object({ lifted: suppressionOutSchema })
+  .meta({ title: 'SuppressionLifted' });

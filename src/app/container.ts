@@ -1,5 +1,6 @@
 import type { Config } from '../config/config';
 import { ApiKeyRepository } from '../db/repositories/api-key.repository';
+import { AuditLogRepository } from '../db/repositories/audit-log.repository';
 import { WebhookRepository } from '../db/repositories/webhook.repository';
 import { MerchantWebhookService } from '../merchant-webhooks/merchant-webhook.service';
 import { ErasureRepository } from '../db/repositories/erasure.repository';
@@ -65,6 +66,7 @@ export interface Repositories {
   consoleUsers: ConsoleUserRepository;
   consoleSessions: ConsoleSessionRepository;
   consoleFigures: ConsoleFiguresRepository;
+  auditLog: AuditLogRepository;
 }
 
 export interface Renderers {
@@ -131,6 +133,7 @@ export function buildContainer(
     consoleUsers: new ConsoleUserRepository(),
     consoleSessions: new ConsoleSessionRepository(),
     consoleFigures: new ConsoleFiguresRepository(),
+    auditLog: new AuditLogRepository(),
   };
   const clock = overrides.clock ?? systemClock;
 

@@ -73,10 +73,22 @@ export const hotQueries: HotQuery[] = [
     servedFrom: 'NotificationRepository.page, stats',
   },
   {
+    name: 'merchant audit log',
+    collection: 'AuditEntry',
+    fields: ['merchantId', 'at'],
+    servedFrom: 'AuditLogRepository.page',
+  },
+  {
     name: 'suppressed addresses',
     collection: 'Suppression',
     fields: ['channel', 'address'],
     servedFrom: 'SuppressionRepository.findMany, find',
+  },
+  {
+    name: 'merchant suppressions',
+    collection: 'Suppression',
+    fields: ['merchantId', 'createdAt'],
+    servedFrom: 'SuppressionRepository.list',
   },
   {
     name: 'guest lookup',

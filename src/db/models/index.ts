@@ -18,3 +18,4 @@ export {
 } from './store-integration.model';
 export { ConsoleUserModel, ConsoleSignInLinkModel, ConsoleSessionModel } from './console.model';
 export { PageVisitModel } from './page-visit.model';
+export { AuditEntryModel } from './audit-entry.model';

@@ -9,9 +9,12 @@ const suppressionSchema = new Schema(
     merchantId: { type: String, default: '' },
     reason: { type: String, required: true },
     source: String,
+    /** Masked address for people to recognise it (`j•••@example.com`); see maskAddress. */
+    hint: String,
   },
   { timestamps: true },
 );
 suppressionSchema.index({ channel: 1, address: 1, merchantId: 1 }, { unique: true });
+suppressionSchema.index({ merchantId: 1, createdAt: -1, _id: -1 });
 
 export const SuppressionModel = model('Suppression', suppressionSchema);

@@ -25,14 +25,15 @@ export class ApiKeyRepository {
     return docs.map((d) => toEntity<ApiKey>(d));
   }
 
-  /** Revokes one of the merchant's keys; false when it has no such live key. */
-  async revoke(merchantId: string, keyId: string, at: Date): Promise<boolean> {
+  /** Revokes one of the merchant's live keys and returns it; null when it has no such key. */
+  async revoke(merchantId: string, keyId: string, at: Date): Promise<ApiKey | null> {
     const _id = objectId(keyId);
-    if (!_id) return false;
-    const result = await ApiKeyModel.updateOne(
+    if (!_id) return null;
+    const doc = await ApiKeyModel.findOneAndUpdate(
       { _id, merchantId, revokedAt: null },
       { $set: { revokedAt: at } },
-    );
-    return result.modifiedCount === 1;
+      { returnDocument: 'after' },
+    ).lean();
+    return toEntityOrNull<ApiKey>(doc);
   }
 }

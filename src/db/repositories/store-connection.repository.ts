@@ -63,11 +63,14 @@ export class StoreConnectionRepository {
     );
   }
 
-  async remove(merchantId: string, id: string): Promise<boolean> {
+  /** Disconnects one of the merchant's stores and returns it; null when it has no such store. */
+  async remove(merchantId: string, id: string): Promise<StoreConnection | null> {
     const _id = objectId(id);
     return _id
-      ? (await StoreConnectionModel.deleteOne({ _id, merchantId })).deletedCount === 1
-      : false;
+      ? toEntityOrNull<StoreConnection>(
+          await StoreConnectionModel.findOneAndDelete({ _id, merchantId }).lean(),
+        )
+      : null;
   }
 
   /** The last problem, in words with no personal data, for the merchant's health view. */

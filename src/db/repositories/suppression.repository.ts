@@ -1,5 +1,8 @@
 import { createHmac } from 'node:crypto';
+import type { Types } from 'mongoose';
 import { SuppressionModel } from '../models';
+import { objectId } from '../to-entity';
+import { maskAddress } from '../../notify/domain/mask-address';
 import type { Channel } from '../../tracking/domain/taxonomy';
 
 export interface Suppression {
@@ -14,6 +17,40 @@ export interface Suppression {
 
 /** What is kept of a suppression: the address only as a keyed hash, never readable. */
 export type StoredSuppression = Omit<Suppression, 'address'>;
+
+/** A suppression as a merchant's list shows it: never the address, only a hint of it. */
+export interface ListedSuppression extends StoredSuppression {
+  id: string;
+  /** The masked address (maskAddress); null for suppressions recorded before hints existed. */
+  hint: string | null;
+  /** A shared suppression (`merchantId: ''`, e.g. STOP to a shared sender): every merchant obeys it. */
+  global: boolean;
+}
+
+interface SuppressionDoc {
+  _id: Types.ObjectId;
+  channel: string;
+  merchantId?: string | null;
+  reason: string;
+  source?: string | null;
+  hint?: string | null;
+  createdAt: Date;
+}
+
+/** Picks the fields by name, so the address hash never leaves the repository. */
+function listed(doc: SuppressionDoc): ListedSuppression {
+  const merchantId = doc.merchantId ?? '';
+  return {
+    id: doc._id.toHexString(),
+    channel: doc.channel as Channel,
+    hint: doc.hint ?? null,
+    reason: doc.reason,
+    source: doc.source ?? undefined,
+    createdAt: doc.createdAt,
+    merchantId,
+    global: merchantId === '',
+  };
+}
 
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -52,6 +89,7 @@ export class SuppressionRepository {
           address,
           reason: unquoted(entry.reason),
           source: unquoted(entry.source),
+          hint: maskAddress(entry.channel, normalizeAddress(entry.channel, entry.address)),
         },
       },
       { upsert: true },
@@ -99,20 +137,58 @@ export class SuppressionRepository {
     channel: Channel,
     address: string,
     merchantId: string,
-  ): Promise<StoredSuppression | null> {
+  ): Promise<ListedSuppression | null> {
     const doc = await SuppressionModel.findOne({
       channel,
       address: this.hash(channel, address),
       merchantId: { $in: [merchantId, ''] },
     }).lean();
-    if (!doc) return null;
-    return {
-      channel: doc.channel as Channel,
-      merchantId: doc.merchantId ?? '',
-      reason: doc.reason,
-      source: doc.source ?? undefined,
-      createdAt: doc.createdAt,
-    };
+    return doc ? listed(doc) : null;
+  }
+
+  /**
+   * The merchant's own suppressions and the global ones, newest first, after an opaque
+   * position (same cursor idea as NotificationRepository.page).
+   */
+  async list(
+    merchantId: string,
+    options: { limit: number; after?: { createdAt: Date; id: string }; channel?: Channel },
+  ): Promise<ListedSuppression[]> {
+    const query: Record<string, unknown> = { merchantId: { $in: [merchantId, ''] } };
+    if (options.channel) query.channel = options.channel;
+    const { after } = options;
+    if (after)
+      query.$or = [
+        { createdAt: { $lt: after.createdAt } },
+        { createdAt: after.createdAt, _id: { $lt: after.id } },
+      ];
+    const docs = await SuppressionModel.find(query)
+      .sort({ createdAt: -1, _id: -1 })
+      .limit(options.limit)
+      .lean();
+    return docs.map(listed);
+  }
+
+  /** One suppression the merchant's sends obey: its own or a global one. */
+  async findForMerchant(merchantId: string, id: string): Promise<ListedSuppression | null> {
+    const _id = objectId(id);
+    if (!_id) return null;
+    const doc = await SuppressionModel.findOne({
+      _id,
+      merchantId: { $in: [merchantId, ''] },
+    }).lean();
+    return doc ? listed(doc) : null;
+  }
+
+  /**
+   * Deletes one of the merchant's own suppressions (never a global one, never another
+   * merchant's) and returns what was removed; null when there was none.
+   */
+  async liftById(merchantId: string, id: string): Promise<ListedSuppression | null> {
+    const _id = objectId(id);
+    if (!_id || !merchantId) return null;
+    const doc = await SuppressionModel.findOneAndDelete({ _id, merchantId }).lean();
+    return doc ? listed(doc) : null;
   }
 
   private hash(channel: Channel, address: string): string {

@@ -49,11 +49,14 @@ export class WebhookRepository {
       : null;
   }
 
-  async removeEndpoint(merchantId: string, id: string): Promise<boolean> {
+  /** Removes one of the merchant's endpoints and returns it; null when it has no such endpoint. */
+  async removeEndpoint(merchantId: string, id: string): Promise<WebhookEndpoint | null> {
     const _id = objectId(id);
     return _id
-      ? (await WebhookEndpointModel.deleteOne({ _id, merchantId })).deletedCount === 1
-      : false;
+      ? toEntityOrNull<WebhookEndpoint>(
+          await WebhookEndpointModel.findOneAndDelete({ _id, merchantId }).lean(),
+        )
+      : null;
   }
 
   /** Queues an event for every live endpoint of the merchant that wants it; repeats are ignored. */
