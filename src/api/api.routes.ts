@@ -3,8 +3,7 @@ import { rateLimit, type AugmentedRequest } from 'express-rate-limit';
 import type { Container } from '../app/container';
 import { changedPaths } from '../audit/audit-entry';
 import type { WebhookEndpoint } from '../db/repositories/webhook.repository';
-import { MerchantWebhookService } from '../merchant-webhooks/merchant-webhook.service';
-import { internalHostReason } from '../merchant-webhooks/public-address';
+import { addWebhookEndpoint } from '../merchant-webhooks/webhook-endpoints';
 import { mergeSettings } from '../merchants/merge-settings';
 import { MongoRateLimitStore } from '../shared/rate-limit-store';
 import { OrderService } from '../orders/order.service';
@@ -200,20 +199,11 @@ export function apiRoutes(container: Container): Router {
   });
   router.post('/api/v1/webhooks', jsonBody, async (req, res) => {
     const input = validate(webhookInputSchema, req.body);
-    const internal = config.api.webhooksAllowInternal
-      ? null
-      : internalHostReason(new URL(input.url));
-    if (internal)
-      throw new AppError('validation_failed', 'The webhook URL is not reachable from outside.', {
-        fields: [{ field: 'url', message: `must be a public address: ${internal}` }],
-      });
-    const secret = MerchantWebhookService.newSecret();
-    const endpoint = await repositories.webhooks.addEndpoint({
-      merchantId: currentMerchant(req).id,
-      url: input.url,
-      milestones: input.milestones,
-      secret,
-    });
+    const { endpoint, secret } = await addWebhookEndpoint(
+      container,
+      currentMerchant(req).id,
+      input,
+    );
     await audit(req, {
       action: 'webhook.create',
       target: endpoint.id,

@@ -141,6 +141,7 @@ export const merchantSettingsSchema = z
       primaryColor: color,
       supportEmail: email.optional(),
       supportUrl: httpsUrl.optional(),
+      supportPhone: phone.optional(),
     }),
     senders: z.strictObject({
       email: z.strictObject({

@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { consoleEmailSchema } from '../console/auth/console-email';
 import { buildContainer } from '../app/container';
 import { ConfigError, loadConfig } from '../config/load-config';
 import { connectDatabase, disconnectDatabase } from '../db/connection';
@@ -14,6 +15,7 @@ const usage = `Usage:
   npm run merchant -- create --name "Shop name" [--slug shop-name]
   npm run merchant -- key create --merchant <merchantId>
   npm run merchant -- key revoke --merchant <merchantId> --key <keyId>
+  npm run merchant -- invite --merchant <merchantId> --email <address>
   npm run merchant -- connect shopify --merchant <merchantId> --shop <shop>.myshopify.com --secret <secret>
   npm run merchant -- connect woocommerce --merchant <merchantId> --store-url <https://store> --secret <secret>`;
 
@@ -68,6 +70,14 @@ async function openDatabase(config: Config, logger: Logger): Promise<{ stop(): P
   return database;
 }
 
+/** --email, checked as the console's invite form checks it. */
+function inviteEmail(value: string | undefined): string {
+  const parsed = consoleEmailSchema.safeParse(value ?? '');
+  return parsed.success
+    ? parsed.data
+    : fail('--email must be an email address, e.g. --email ada@shop.example.');
+}
+
 /** The store connection the arguments describe, checked with the API's own schema. */
 function connectInput(command: string, values: Record<string, string | boolean | undefined>) {
   const platform = command.split(' ')[1];
@@ -99,24 +109,34 @@ async function main(): Promise<void> {
       shop: { type: 'string' },
       'store-url': { type: 'string' },
       secret: { type: 'string' },
+      email: { type: 'string' },
     },
     allowPositionals: true,
     strict: true,
   });
   const command = positionals.join(' ');
-  const commands = ['create', 'key create', 'key revoke', 'connect shopify', 'connect woocommerce'];
+  const commands = [
+    'create',
+    'key create',
+    'key revoke',
+    'invite',
+    'connect shopify',
+    'connect woocommerce',
+  ];
   if (!commands.includes(command)) fail(`Unknown command "${command}".`);
   const connection = command.startsWith('connect ') ? connectInput(command, values) : null;
   if (command === 'create' && !values.name?.trim()) fail('--name is required.');
   if (command !== 'create' && !/^[0-9a-f]{24}$/.test(values.merchant ?? ''))
     fail('--merchant must be a merchant id (24 hex characters).');
+  const invitee = command === 'invite' ? inviteEmail(values.email) : undefined;
   if (command === 'key revoke' && !/^[0-9a-f]{24}$/.test(values.key ?? ''))
     fail('--key must be an API key id (24 hex characters).');
 
   const config = loadConfig(process.env);
   const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
   const database = await openDatabase(config, logger);
-  const { repositories, clock } = buildContainer(config, logger);
+  const container = buildContainer(config, logger);
+  const { repositories, clock } = container;
   try {
     if (command === 'create') {
       const name = (values.name as string).trim();
@@ -137,6 +157,14 @@ async function main(): Promise<void> {
       const { apiKey, secret } = await repositories.apiKeys.issue(values.merchant as string);
       process.stdout.write(
         `api key ${apiKey.id}: ${secret}\n(the key is shown only now; store it safely)\n`,
+      );
+    } else if (invitee) {
+      const merchantId = values.merchant as string;
+      if (!(await repositories.merchants.findById(merchantId))) fail(`No merchant ${merchantId}.`);
+      const { user, created } = await repositories.consoleUsers.invite(merchantId, invitee, 'cli');
+      await container.console.signIn.sendLink(user, 'invitation');
+      process.stdout.write(
+        `${created ? 'invited' : 'already a user:'} ${user.email} (console user ${user.id}); a sign-in link was emailed through the ${config.email.transport} transport\n`,
       );
     } else if (connection) {
       if (!(await repositories.merchants.findById(values.merchant as string)))

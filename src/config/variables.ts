@@ -465,7 +465,7 @@ export const variables = {
   ),
   CONSOLE_SIGN_IN_LIMIT: variable(
     int(1, 100000),
-    'Console sign-in link requests per 15 minutes, per client address and per email address; further requests get 429.',
+    'Console sign-in link requests per email address per 15 minutes (a client address may make ten times as many); further requests get 429.',
     '10',
   ),
   STATUS_CACHE_FRESH_MS: variable(

@@ -5,6 +5,13 @@ import { signInRoutes } from './auth/sign-in.routes';
 import { consoleErrors } from './layout/console-errors';
 import { consoleHeaders } from './layout/console-headers';
 import { overviewRoutes } from './overview/overview.routes';
+import { previewConsoleRoutes } from './preview/preview.routes';
+import { settingsRoutes } from './settings/settings.routes';
+import { deliveryLogRoutes } from './delivery-log/delivery-log.routes';
+import { connectionsRoutes } from './connections/connections.routes';
+import { teamRoutes } from './team/team.routes';
+import { suppressionsRoutes } from './suppressions/suppressions.routes';
+import { AppError } from '../shared/app-error';
 
 /** The merchant console under /console: sign-in first, then every page behind a session. */
 export function consoleRoutes(container: Container): Router {
@@ -23,6 +30,15 @@ export function consoleRoutes(container: Container): Router {
     }),
   );
   router.use(overviewRoutes(container));
+  router.use(settingsRoutes(container));
+  router.use(previewConsoleRoutes(container));
+  router.use(deliveryLogRoutes(container));
+  router.use(connectionsRoutes(container));
+  router.use(suppressionsRoutes(container));
+  router.use(teamRoutes(container));
+  router.use('/console', (_req, _res, next) =>
+    next(new AppError('not_found', 'No such console page.')),
+  );
   router.use('/console', consoleErrors(config, logger));
   return router;
 }

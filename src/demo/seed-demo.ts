@@ -50,6 +50,14 @@ export async function seedDemo(container: Container): Promise<SeededOrder[]> {
     }
   }
   await seedDemoLaneStats(container);
+  // A guest who replied STOP, so the console's Suppressions page has something to lift.
+  await repositories.suppressions.add({
+    channel: 'sms',
+    address: '+4915100000004',
+    merchantId: merchant.id,
+    reason: 'STOP reply',
+    source: 'Twilio inbound message',
+  });
   // A connected sample Shopify shop: `npm run demo:shopify` sends it a signed fulfilment.
   await new StoreConnectionService(container).connect(merchant.id, {
     platform: 'shopify',

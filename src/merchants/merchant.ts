@@ -26,6 +26,8 @@ export interface Branding {
   primaryColor: string;
   supportEmail?: string;
   supportUrl?: string;
+  /** E.164, shown to guests who would rather call. */
+  supportPhone?: string;
 }
 
 export interface SenderIdentities {

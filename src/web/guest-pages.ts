@@ -8,6 +8,7 @@ import { statusMissLimiter } from './guest-rate-limits';
 import { lookupRoutes } from './lookup/lookup.routes';
 import { StatusSnapshots } from './status-page/status-snapshots';
 import { statusPageRoutes } from './status-page/status-page.routes';
+import { VisitCounter } from './status-page/visit-counter';
 
 /** Stylesheet and script of the guest pages, served by the app itself (no third parties). */
 export const guestAssetsDir = path.resolve(__dirname, '../../templates/pages/assets');
@@ -30,6 +31,11 @@ export function guestPages(container: Container): Router {
     ),
     csrf: new CsrfGuard(config),
     misses: statusMissLimiter(config),
+    visits: new VisitCounter(
+      container.repositories.consoleFigures,
+      container.clock,
+      container.logger,
+    ),
   };
   router.use(statusPageRoutes(deps));
   router.use(guestPreferencesRoutes(deps));

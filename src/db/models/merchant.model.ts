@@ -11,6 +11,7 @@ const merchantSchema = new Schema(
       primaryColor: { type: String, default: '#1f6feb' },
       supportEmail: String,
       supportUrl: String,
+      supportPhone: String,
     },
     senders: {
       email: { from: String, fromName: String, replyTo: String },

@@ -45,5 +45,8 @@ const orderSchema = new Schema(
 orderSchema.index({ merchantId: 1, externalId: 1 }, { unique: true });
 orderSchema.index({ orderNumber: 1, 'guest.emailNormalized': 1 });
 orderSchema.index({ orderNumber: 1, 'destination.postalCode': 1 });
+// The console's delivery log: a merchant's orders by guest email or phone.
+orderSchema.index({ merchantId: 1, 'guest.emailNormalized': 1 });
+orderSchema.index({ merchantId: 1, 'guest.phone': 1 });
 
 export const OrderModel = model('Order', orderSchema);

@@ -22,7 +22,7 @@ export class ConsoleSessionRepository {
     const doc = await ConsoleSignInLinkModel.findOneAndUpdate(
       { tokenHash, usedAt: null, expiresAt: { $gt: now } },
       { $set: { usedAt: now } },
-      { new: true },
+      { returnDocument: 'after' },
     ).lean();
     return doc
       ? { userId: doc.userId.toHexString(), merchantId: doc.merchantId.toHexString() }

@@ -99,6 +99,26 @@ export class NotificationRepository {
     return docs.map((d) => toEntity<Notification>(d));
   }
 
+  /** Every notification of these orders, in one query. */
+  async findByOrders(orderIds: string[]): Promise<Notification[]> {
+    if (orderIds.length === 0) return [];
+    const docs = await NotificationModel.find({ orderId: { $in: orderIds } }).lean();
+    return docs.map((d) => toEntity<Notification>(d));
+  }
+
+  /** A merchant's notifications to one address, newest first (the console's delivery log). */
+  async findByRecipient(
+    merchantId: string,
+    recipient: string,
+    limit: number,
+  ): Promise<Notification[]> {
+    const docs = await NotificationModel.find({ recipient, merchantId })
+      .sort({ createdAt: -1 })
+      .limit(limit)
+      .lean();
+    return docs.map((d) => toEntity<Notification>(d));
+  }
+
   async findById(id: string): Promise<Notification | null> {
     const _id = objectId(id);
     return _id ? toEntityOrNull<Notification>(await NotificationModel.findById(_id).lean()) : null;

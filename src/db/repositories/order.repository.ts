@@ -72,6 +72,31 @@ export class OrderRepository {
     return toEntityOrNull<Order>(await OrderModel.findOne({ merchantId, externalId }).lean());
   }
 
+  /** The merchant's latest order with this number (the console's preview and delivery log). */
+  async findByOrderNumber(merchantId: string, orderNumber: string): Promise<Order | null> {
+    const doc = await OrderModel.findOne({ orderNumber, merchantId })
+      .sort({ createdAt: -1 })
+      .lean();
+    return doc ? fromDoc(doc) : null;
+  }
+
+  /** The merchant's orders placed by this guest email or E.164 phone, newest first. */
+  async findByGuestContact(
+    merchantId: string,
+    contact: { email: string } | { phone: string },
+    limit: number,
+  ): Promise<Order[]> {
+    const match =
+      'email' in contact
+        ? { 'guest.emailNormalized': normalizeEmail(contact.email) }
+        : { 'guest.phone': contact.phone };
+    const docs = await OrderModel.find({ merchantId, ...match })
+      .sort({ createdAt: -1 })
+      .limit(limit)
+      .lean();
+    return docs.map(fromDoc);
+  }
+
   /** Guest lookup: order number plus email (case-insensitive, trimmed) or postal code. */
   async findByLookup(
     orderNumber: string,

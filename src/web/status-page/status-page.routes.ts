@@ -13,12 +13,14 @@ import { buildStatusView } from './domain/build-status-view';
 import { prepareBody, sendPrepared, type PreparedBody } from './prepared-body';
 import { timeZoneName, validTimeZone } from './domain/guest-time';
 import type { StatusSnapshot, StatusSnapshots } from './status-snapshots';
+import type { VisitCounter } from './visit-counter';
 
 export interface StatusPageDeps {
   container: Container;
   snapshots: StatusSnapshots;
   csrf: CsrfGuard;
   misses: MissLimiter;
+  visits: VisitCounter;
 }
 
 /** The same answer for unknown, expired and revoked tokens, whatever the reason. */
@@ -100,6 +102,8 @@ export function statusPageRoutes(deps: StatusPageDeps): Router {
     const snapshot = isWellFormedToken(token) ? await deps.snapshots.get(hashOf(token)) : null;
     if (!snapshot) return sendMiss(req, res, deps, json);
     const output = render(snapshot, token, req, json, deps);
+    // The page, not its JSON (which the open page polls for live updates).
+    if (!json) deps.visits.count(snapshot.merchant.id);
     sendPrepared(req, res, output, json ? 'application/json' : 'text/html');
   });
   return router;
