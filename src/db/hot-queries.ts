@@ -58,7 +58,7 @@ export const hotQueries: HotQuery[] = [
     name: 'texts to a number',
     collection: 'Notification',
     fields: ['recipient', 'channel'],
-    servedFrom: 'NotificationRepository.textedBefore, latestSmsTo',
+    servedFrom: 'NotificationRepository.textedBefore, latestSmsTo, findByRecipient',
   },
   {
     name: 'notification by provider id',
@@ -131,5 +131,59 @@ export const hotQueries: HotQuery[] = [
     collection: 'LaneStats',
     fields: ['lane', 'week'],
     servedFrom: 'LaneStatsRepository',
+  },
+  {
+    name: 'console session',
+    collection: 'ConsoleSession',
+    fields: ['tokenHash'],
+    servedFrom: 'ConsoleSessionRepository.findByTokenHash (every console request)',
+  },
+  {
+    name: 'console sign-in link',
+    collection: 'ConsoleSignInLink',
+    fields: ['tokenHash'],
+    servedFrom: 'ConsoleSessionRepository.useSignInLink',
+  },
+  {
+    name: 'console users by email',
+    collection: 'ConsoleUser',
+    fields: ['email'],
+    servedFrom: 'ConsoleUserRepository.findByEmail',
+  },
+  {
+    name: 'merchant activity this week',
+    collection: 'Notification',
+    fields: ['merchantId', 'updatedAt'],
+    servedFrom: 'ConsoleFiguresRepository.activitySince',
+  },
+  {
+    name: 'merchant shipments',
+    collection: 'Shipment',
+    fields: ['merchantId'],
+    servedFrom: 'ConsoleFiguresRepository (by status, needing attention, freshness)',
+  },
+  {
+    name: 'guest orders by email',
+    collection: 'Order',
+    fields: ['merchantId', 'guest.emailNormalized'],
+    servedFrom: 'OrderRepository.findByGuestContact',
+  },
+  {
+    name: 'guest orders by phone',
+    collection: 'Order',
+    fields: ['merchantId', 'guest.phone'],
+    servedFrom: 'OrderRepository.findByGuestContact',
+  },
+  {
+    name: 'order by number',
+    collection: 'Order',
+    fields: ['orderNumber'],
+    servedFrom: 'OrderRepository.findByOrderNumber',
+  },
+  {
+    name: 'status-page visits',
+    collection: 'PageVisit',
+    fields: ['merchantId', 'day'],
+    servedFrom: 'ConsoleFiguresRepository.addVisits, visits',
   },
 ];

@@ -39,6 +39,8 @@ const notificationSchema = new Schema(
 notificationSchema.index(...fencedKey);
 notificationSchema.index({ state: 1, notBefore: 1 });
 notificationSchema.index({ merchantId: 1, createdAt: -1 });
+// The console overview: what changed in a merchant's messages this week.
+notificationSchema.index({ merchantId: 1, updatedAt: -1 });
 notificationSchema.index({ orderId: 1 });
 notificationSchema.index({ recipient: 1, channel: 1 });
 notificationSchema.index({ providerMessageId: 1 }, { sparse: true });
