@@ -4,6 +4,7 @@
  * and the run ends with `BENCH summary pass=<n> fail=<n>`; the exit code is 1 when any failed.
  */
 import { benchLine, type Bench, type BenchResult } from './bench-kit';
+import { consoleBench } from './console.bench';
 import { dispatchBench } from './dispatch.bench';
 import { integrationsBench } from './integrations.bench';
 import { pollBench } from './poll.bench';
@@ -16,6 +17,7 @@ const benches: Bench[] = [
   statusPageBench,
   renderBench,
   integrationsBench,
+  consoleBench,
 ];
 
 async function main(): Promise<void> {
