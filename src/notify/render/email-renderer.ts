@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
 import mjml2html from 'mjml';
 import type { Locale } from '../../i18n/locale';
 import { emailText } from './email-text';
 import { emailView, type EmailCopy, type EmailView } from './email-view';
+import { compileHtmlTemplate, type HtmlTemplate } from './html-template';
 import {
   templateNames,
   type MessageInput,
@@ -16,7 +16,7 @@ export const emailTemplateDir = path.resolve(__dirname, '../../../templates/emai
 
 /**
  * Colours in the templates that stand for the merchant's (MJML strict mode wants real colours).
- * They become Handlebars expressions once, after MJML, in our own markup; never in a message.
+ * They become template expressions once, after MJML, in our own markup; never in a message.
  */
 const colorSlots: Array<[RegExp, string]> = [
   [/#0b0c0d/gi, '{{colors.headerBg}}'],
@@ -54,26 +54,21 @@ function loadCopy(dir: string): Record<Locale, EmailCopy> {
 }
 
 /**
- * Renders emails: MJML was compiled at startup and its HTML handed to Handlebars, which
- * escapes every value by default; a message is one call of the compiled template.
+ * Renders emails: MJML was compiled at startup and its HTML compiled again into string
+ * concatenation that escapes every value; a message is one call of the compiled template.
  */
 export class EmailRenderer {
   private constructor(
-    private readonly templates: Map<TemplateName, Handlebars.TemplateDelegate<EmailView>>,
+    private readonly templates: Map<TemplateName, HtmlTemplate<EmailView>>,
     private readonly copy: Record<Locale, EmailCopy>,
   ) {}
 
   static async create(dir = emailTemplateDir): Promise<EmailRenderer> {
-    const handlebars = Handlebars.create();
-    const templates = new Map<TemplateName, Handlebars.TemplateDelegate<EmailView>>();
-    for (const [name, html] of await compileEmailTemplates(dir)) {
-      templates.set(
-        name,
-        handlebars.compile<EmailView>(html, { knownHelpersOnly: true, data: false }),
-      );
-    }
+    const templates = new Map<TemplateName, HtmlTemplate<EmailView>>();
+    for (const [name, html] of await compileEmailTemplates(dir))
+      templates.set(name, compileHtmlTemplate<EmailView>(html));
     const renderer = new EmailRenderer(templates, loadCopy(dir));
-    // Handlebars compiles lazily; the first call does it, here rather than in the first send.
+    // A template or copy that cannot render stops startup rather than the first send.
     for (const template of templateNames) renderer.render(warmUp(template));
     return renderer;
   }

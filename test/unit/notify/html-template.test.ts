@@ -1,0 +1,137 @@
+import Handlebars from 'handlebars';
+import { compileEmailTemplates } from '../../../src/notify/render/email-renderer';
+import type { EmailView } from '../../../src/notify/render/email-view';
+import { compileHtmlTemplate } from '../../../src/notify/render/html-template';
+
+const hostile = '<b>"Juniper" & \'Pine\'</b> `=` {{subject}}';
+
+function view(overrides: Partial<EmailView> = {}): EmailView {
+  return {
+    lang: 'en',
+    subject: `Order ${hostile}`,
+    preheader: 'Preheader',
+    merchant: hostile,
+    logoUrl: 'https://cdn.example.com/logo.png?a=1&b=2',
+    colors: {
+      headerBg: '#2f6b4f',
+      headerText: '#ffffff',
+      buttonBg: '#2f6b4f',
+      buttonText: '#ffffff',
+      accent: '#2f6b4f',
+    },
+    greeting: 'Hi Ada,',
+    headline: 'Out for delivery',
+    intro: 'Intro',
+    notice: [
+      { heading: 'Latest update', body: hostile },
+      { heading: 'What you can do', body: 'Wait' },
+    ],
+    eta: { label: 'Estimated delivery', date: 'Thursday, March 5' },
+    progress: {
+      text: 'Step 3 of 4',
+      steps: [
+        { label: 'Ordered', bar: '#2f6b4f', weight: '400' },
+        { label: 'Out <now>', bar: '#d0d7de', weight: '700' },
+      ],
+    },
+    parcels: '1 of 2 parcels delivered',
+    wholeOrder: 'All here',
+    cta: { label: 'Track', url: 'https://t.example/t/x?a=1&b="2"' },
+    secondary: { label: 'More', url: 'https://t.example/t/y' },
+    shipments: [
+      {
+        status: 'On its way',
+        carrier: hostile,
+        trackingLabel: 'Tracking number',
+        trackingNumber: '1Z',
+        trackingUrl: 'https://ups.example/t?n=1Z',
+      },
+      {
+        status: 'Delivered',
+        carrier: 'DHL',
+        trackingLabel: 'Tracking number',
+        trackingNumber: '2',
+      },
+    ],
+    orderTitle: 'Order 1001',
+    items: [
+      { name: hostile, quantity: 2, imageUrl: 'https://cdn.example.com/a.jpg' },
+      { name: 'Teapot', quantity: 0 },
+    ],
+    hasImages: true,
+    moreItems: '+2 more',
+    support: {
+      text: 'Questions?',
+      email: 'help@example.com',
+      url: 'https://help.example',
+      urlLabel: 'Help',
+    },
+    why: 'Because',
+    unsubscribe: { label: 'Unsubscribe', url: 'https://t.example/u/x' },
+    ...overrides,
+  };
+}
+
+describe('compiled email markup', () => {
+  let templates: Map<string, string>;
+  beforeAll(async () => {
+    templates = await compileEmailTemplates();
+  });
+
+  const views: Array<[string, EmailView]> = [
+    ['every part present', view()],
+    [
+      'optional parts missing',
+      view({
+        logoUrl: undefined,
+        greeting: undefined,
+        notice: [],
+        eta: undefined,
+        parcels: undefined,
+        wholeOrder: undefined,
+        secondary: undefined,
+        shipments: [],
+        items: [],
+        hasImages: false,
+        moreItems: undefined,
+        support: undefined,
+      }),
+    ],
+  ];
+  it.each(views)(
+    'when every template renders a view with %s, then the HTML is exactly what Handlebars renders',
+    (_case, v) => {
+      for (const html of templates.values()) {
+        const handlebars = Handlebars.create().compile<EmailView>(html, {
+          knownHelpersOnly: true,
+          data: false,
+        });
+        expect(compileHtmlTemplate<EmailView>(html)(v)).toBe(handlebars(v));
+      }
+    },
+  );
+
+  it('when a value holds markup or placeholders, then it is escaped and never expanded', () => {
+    const render = compileHtmlTemplate<{ name: string }>('<p title="{{name}}">{{name}}</p>');
+    expect(render({ name: '<i>{{name}}</i> & "x"' })).toBe(
+      '<p title="&lt;i&gt;{{name}}&lt;/i&gt; &amp; &quot;x&quot;">&lt;i&gt;{{name}}&lt;/i&gt; &amp; &quot;x&quot;</p>',
+    );
+  });
+
+  it('when a path reaches past the view to its prototype, then it renders nothing', () => {
+    const render = compileHtmlTemplate<object>('[{{constructor}}][{{toString}}][{{a.__proto__}}]');
+    expect(render({ a: {} })).toBe('[][][]');
+  });
+
+  it.each([
+    ['triple braces', '{{{raw}}}'],
+    ['a helper call', '{{lookup a b}}'],
+    ['an unknown block', '{{#with a}}x{{/with}}'],
+    ['a partial', '{{> footer}}'],
+    ['@data', '{{#each a}}{{@index}}{{/each}}'],
+    ['block parameters', '{{#each a as |x|}}{{x}}{{/each}}'],
+    ['#if with options', '{{#if a includeZero=true}}x{{/if}}'],
+  ])('when the markup uses %s, then compiling it fails at startup', (_case, source) => {
+    expect(() => compileHtmlTemplate(source)).toThrow(/not supported/);
+  });
+});
