@@ -5,10 +5,9 @@ import type { ShipmentStatus } from '../../tracking/domain/taxonomy';
 import { isolate, labelled, localPunctuation } from '../../i18n/typography';
 import { placeText, webLink } from '../../web/status-page/domain/build-status-view';
 import { deliveryProgress } from '../../web/status-page/domain/delivery-progress';
-import { formatCalendarDate, formatDateWindow } from '../../web/status-page/domain/guest-time';
-import { memo } from './memo';
 import { emailColors, type EmailColors } from './email-colors';
 import { fillText } from './fill-text';
+import { calendarDate, dateWindow, eventTime } from './message-dates';
 import type { MessageInput, ShipmentSummary, TemplateName } from './message-input';
 
 interface Catalog {
@@ -85,7 +84,6 @@ const adviceFor: Partial<Record<TemplateName, AdviceKind>> = {
   stalled: 'stalled',
 };
 
-/** ETAs repeat across a batch of messages; Intl formatting is the costly part of a view. */
 /** The carrier's date when it gave one; else Porchlight's own window, labelled as ours. */
 function deliveryLine(
   first: MessageInput['shipments'][number] | undefined,
@@ -98,27 +96,10 @@ function deliveryLine(
   if (first.estimate?.source === 'porchlight')
     return {
       label: oursLabel,
-      date: formatDateWindow(first.estimate.from, first.estimate.to, locale),
+      date: dateWindow(first.estimate.from, first.estimate.to, locale),
     };
   return undefined;
 }
-
-const calendarDate = memo((date: string, locale: Locale) => formatCalendarDate(date, locale));
-/** Scan times differ per message: keep the formatter per language and zone, not the result. */
-const eventTimeFormat = memo(
-  (locale: Locale, timeZone: string) =>
-    new Intl.DateTimeFormat(locale, {
-      timeZone,
-      weekday: 'short',
-      month: 'short',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-    }),
-  200,
-);
-const eventTime = (at: Date, locale: Locale, timeZone: string) =>
-  eventTimeFormat(locale, timeZone).format(at);
 
 /** "Needs attention: Address incomplete · Lyon · Tue, Mar 3, 14:14": our words before the carrier's. */
 export function latestLine(

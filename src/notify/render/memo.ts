@@ -8,7 +8,11 @@ export function memo<A extends Array<string | Date>, R>(
 ): (...args: A) => R {
   const results = new Map<string, R>();
   return (...args: A) => {
-    const key = args.map((a) => (a instanceof Date ? a.getTime() : a)).join('|');
+    let key = '';
+    for (let i = 0; i < args.length; i++) {
+      const a = args[i]!;
+      key += `${i ? '|' : ''}${a instanceof Date ? a.getTime() : a}`;
+    }
     let result = results.get(key);
     if (result === undefined) {
       if (results.size >= limit) results.clear();
