@@ -118,6 +118,17 @@ describe('compiled email markup', () => {
     );
   });
 
+  it('when the markup holds quotes, backslashes, ${} and line separators, then it is copied as written', () => {
+    const markup = 'a"b\'c`d${e}\\n\u2028\u2029</script>{{[x"]}}";\n{{[y\'}]}}';
+    const render = compileHtmlTemplate<object>(markup);
+    expect(render({ 'x"]': 1, "y'}": 'z' })).toBe(
+      Handlebars.compile(markup, { knownHelpersOnly: true, data: false })({
+        'x"]': 1,
+        "y'}": 'z',
+      }),
+    );
+  });
+
   it('when a path reaches past the view to its prototype, then it renders nothing', () => {
     const render = compileHtmlTemplate<object>('[{{constructor}}][{{toString}}][{{a.__proto__}}]');
     expect(render({ a: {} })).toBe('[][][]');
