@@ -20,15 +20,16 @@ export function emailText(view: EmailView, locale: Locale): string {
     view.parcels,
     view.wholeOrder,
     '',
-    ...view.notice.flatMap((n) => [labelled(n.heading, n.body, locale), '']),
-    view.orderTitle,
-    ...view.items.map((i) => `- ${i.quantity} × ${isolate(i.name)}`),
-    view.moreItems,
-    '',
-    ...view.shipments.map(
-      (s) =>
-        `${s.status} · ${s.carrier} ${s.trackingNumber}${s.trackingUrl ? ` (${s.trackingUrl})` : ''}`,
-    ),
+  ];
+  for (const n of view.notice) lines.push(labelled(n.heading, n.body, locale), '');
+  lines.push(view.orderTitle);
+  for (const i of view.items) lines.push(`- ${i.quantity} × ${isolate(i.name)}`);
+  lines.push(view.moreItems, '');
+  for (const s of view.shipments)
+    lines.push(
+      `${s.status} · ${s.carrier} ${s.trackingNumber}${s.trackingUrl ? ` (${s.trackingUrl})` : ''}`,
+    );
+  lines.push(
     '',
     labelled(view.cta.label, view.cta.url, locale),
     view.secondary && labelled(view.secondary.label, view.secondary.url, locale),
@@ -37,10 +38,21 @@ export function emailText(view: EmailView, locale: Locale): string {
       [view.support.text, view.support.email, view.support.url].filter(Boolean).join(' '),
     view.why,
     labelled(view.unsubscribe.label, view.unsubscribe.url, locale),
-  ];
-  return lines
-    .filter((l): l is string => l !== undefined)
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+  );
+  return paragraphs(lines);
+}
+
+/**
+ * The lines present, one blank line between paragraphs at most. Runs of blank lines are
+ * dropped as they are joined; the expression only runs when a value brought its own newlines.
+ */
+function paragraphs(lines: Array<string | undefined>): string {
+  let text = '';
+  let previous: string | undefined;
+  for (const line of lines) {
+    if (line === undefined || (line === '' && previous === '')) continue;
+    text = previous === undefined ? line : `${text}\n${line}`;
+    previous = line;
+  }
+  return (text.includes('\n\n\n') ? text.replace(/\n{3,}/g, '\n\n') : text).trim();
 }

@@ -7,6 +7,7 @@ import { placeText, webLink } from '../../web/status-page/domain/build-status-vi
 import { deliveryProgress } from '../../web/status-page/domain/delivery-progress';
 import { emailColors, type EmailColors } from './email-colors';
 import { fillText } from './fill-text';
+import { memo } from './memo';
 import { calendarDate, dateWindow, eventTime } from './message-dates';
 import type { MessageInput, ShipmentSummary, TemplateName } from './message-input';
 
@@ -123,30 +124,37 @@ export function latestLine(
 
 function links(
   input: MessageInput,
-  copy: EmailCopy,
+  c: EmailCopy['common'],
   merchant: string,
+  contact: string | undefined,
 ): Pick<EmailView, 'cta' | 'secondary'> {
-  const c = copy.common;
-  const { supportEmail, supportUrl } = input.merchant.branding;
-  const contact = webLink(supportUrl) ?? (supportEmail ? `mailto:${supportEmail}` : undefined);
-  const subject = fillText(c.problemSubject ?? '', { order: input.orderNumber });
-  const report = supportEmail
-    ? `mailto:${supportEmail}?subject=${encodeURIComponent(subject)}`
-    : contact;
-  const status = (label: string | undefined) => ({ label: label ?? '', url: input.statusUrl });
-  if (input.template === 'delivered')
+  const { supportEmail } = input.merchant.branding;
+  if (input.template === 'delivered') {
+    const details = { label: c.deliveryDetails ?? '', url: input.statusUrl };
+    const subject = fillText(c.problemSubject ?? '', { order: input.orderNumber });
+    const report = supportEmail
+      ? `mailto:${supportEmail}?subject=${encodeURIComponent(subject)}`
+      : contact;
     return report
-      ? { cta: { label: c.reportProblem ?? '', url: report }, secondary: status(c.deliveryDetails) }
-      : { cta: status(c.deliveryDetails) };
-  if (problemMilestones.includes(input.template))
+      ? { cta: { label: c.reportProblem ?? '', url: report }, secondary: details }
+      : { cta: details };
+  }
+  if (problemMilestones.includes(input.template)) {
+    const happened = { label: c.seeWhatHappened ?? '', url: input.statusUrl };
     return contact
       ? {
           cta: { label: guestPageText[input.locale].contactMerchant(merchant), url: contact },
-          secondary: status(c.seeWhatHappened),
+          secondary: happened,
         }
-      : { cta: status(c.seeWhatHappened) };
-  return { cta: status(c.button) };
+      : { cta: happened };
+  }
+  return { cta: { label: c.button ?? '', url: input.statusUrl } };
 }
+
+/** What the guest can do in this situation: the same words in every such email. */
+const adviceText = memo((locale: Locale, kind: AdviceKind) =>
+  localPunctuation(guestPageText[locale].advice[kind].body, locale),
+);
 
 function notice(input: MessageInput, copy: EmailCopy): EmailView['notice'] {
   const first = input.shipments[0];
@@ -160,25 +168,34 @@ function notice(input: MessageInput, copy: EmailCopy): EmailView['notice'] {
       body: latest,
     });
   if (advice)
-    entries.push({
-      heading: copy.common.whatToDo ?? '',
-      body: localPunctuation(guestPageText[input.locale].advice[advice].body, input.locale),
-    });
+    entries.push({ heading: copy.common.whatToDo ?? '', body: adviceText(input.locale, advice) });
   return entries;
 }
 
+/**
+ * The progress bar for a status and the statuses seen before it (joined with commas), in the
+ * shop's accent: a handful of combinations serve every message, so each is built once and
+ * shared, read-only, by the views that show it.
+ */
+const progressBar = memo(
+  (locale: Locale, accent: string, status: ShipmentStatus, seen: string): EmailView['progress'] => {
+    const statuses = seen ? (seen.split(',') as ShipmentStatus[]) : [];
+    const p = deliveryProgress(status, statuses, guestPageText[locale]);
+    return {
+      text: localPunctuation(p.text, locale),
+      steps: p.steps.map((s) => ({
+        label: s.label,
+        bar: s.state === 'upcoming' ? '#d0d7de' : accent,
+        weight: s.state === 'current' ? '700' : '400',
+      })),
+    };
+  },
+);
+
 function progress(input: MessageInput, accent: string): EmailView['progress'] {
   const first = input.shipments[0];
-  const text = guestPageText[input.locale];
-  const p = deliveryProgress(first?.status ?? 'pending', first?.seenStatuses ?? [], text);
-  return {
-    text: localPunctuation(p.text, input.locale),
-    steps: p.steps.map((s) => ({
-      label: s.label,
-      bar: s.state === 'upcoming' ? '#d0d7de' : accent,
-      weight: s.state === 'current' ? '700' : '400',
-    })),
-  };
+  const seen = first?.seenStatuses?.join(',') ?? '';
+  return progressBar(input.locale, accent, first?.status ?? 'pending', seen);
 }
 
 /** Builds the words and links of one email; pure, so every wording rule is a unit test. */
@@ -193,8 +210,16 @@ export function emailView(input: MessageInput, copy: EmailCopy): EmailView {
   const firstName = input.guestName?.trim().split(/\s+/)[0];
   const first = input.shipments[0];
   const { supportEmail, supportUrl } = input.merchant.branding;
+  const supportLink = webLink(supportUrl) ?? undefined;
+  const contact = supportLink ?? (supportEmail ? `mailto:${supportEmail}` : undefined);
   const parcels = input.parcels;
   const colors = emailColors(input.merchant.branding.primaryColor);
+  const { cta, secondary } = links(input, c, merchant, contact);
+  const items = input.items.slice(0, shownItems).map((i) => ({
+    name: i.name,
+    quantity: i.quantity,
+    imageUrl: webLink(i.imageUrl) ?? undefined,
+  }));
   return {
     lang: locale,
     subject: fillText(catalog.subject, words),
@@ -216,7 +241,8 @@ export function emailView(input: MessageInput, copy: EmailCopy): EmailView {
           })
         : undefined,
     wholeOrder: input.wholeOrderDelivered ? c.wholeOrder : undefined,
-    ...links(input, copy, merchant),
+    cta,
+    secondary,
     shipments: input.shipments.map((s) => ({
       status: statusLabels[locale][s.status],
       carrier: s.carrierName,
@@ -225,12 +251,8 @@ export function emailView(input: MessageInput, copy: EmailCopy): EmailView {
       trackingUrl: webLink(s.trackingUrl) ?? undefined,
     })),
     orderTitle: `${c.order} ${input.orderNumber}`,
-    items: input.items.slice(0, shownItems).map((i) => ({
-      name: i.name,
-      quantity: i.quantity,
-      imageUrl: webLink(i.imageUrl) ?? undefined,
-    })),
-    hasImages: input.items.slice(0, shownItems).some((i) => webLink(i.imageUrl)),
+    items,
+    hasImages: items.some((i) => i.imageUrl),
     moreItems:
       input.items.length > shownItems
         ? fillText(c.moreItems ?? '', { count: String(input.items.length - shownItems) })
@@ -240,7 +262,7 @@ export function emailView(input: MessageInput, copy: EmailCopy): EmailView {
         ? {
             text: c.support ?? '',
             email: supportEmail,
-            url: webLink(supportUrl) ?? undefined,
+            url: supportLink,
             urlLabel: page.helpCenter,
           }
         : undefined,
