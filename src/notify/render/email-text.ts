@@ -44,15 +44,17 @@ export function emailText(view: EmailView, locale: Locale): string {
 
 /**
  * The lines present, one blank line between paragraphs at most. Runs of blank lines are
- * dropped as they are joined; the expression only runs when a value brought its own newlines.
+ * dropped as the lines are gathered; the expression only runs when a value brought its own
+ * line breaks.
  */
 function paragraphs(lines: Array<string | undefined>): string {
-  let text = '';
-  let previous: string | undefined;
+  const kept: string[] = [];
+  let breaks = false;
   for (const line of lines) {
-    if (line === undefined || (line === '' && previous === '')) continue;
-    text = previous === undefined ? line : `${text}\n${line}`;
-    previous = line;
+    if (line === undefined || (line === '' && kept[kept.length - 1] === '')) continue;
+    kept.push(line);
+    breaks ||= line.includes('\n');
   }
-  return (text.includes('\n\n\n') ? text.replace(/\n{3,}/g, '\n\n') : text).trim();
+  const text = kept.join('\n');
+  return (breaks ? text.replace(/\n{3,}/g, '\n\n') : text).trim();
 }
