@@ -28,11 +28,16 @@ export function compileHtmlTemplate<T>(source: string): HtmlTemplate<T> {
   );
 }
 
-/** The statements of a render function, with the view of each enclosing `#each`, innermost last. */
+/**
+ * The statements of a render function, with the view of each enclosing `#each`, innermost last.
+ * A path is read, and its value escaped, once per block: MJML repeats a colour in five places.
+ */
 class RenderCode {
   private readonly statements: string[] = [];
   private text = '';
   private names = 0;
+  /** Variables holding paths already read (`view.colors`) or escaped (`html:view.colors.accent`). */
+  private known = new Map<string, string>();
 
   lines(): string {
     this.flush();
@@ -56,7 +61,13 @@ class RenderCode {
     if (!mustache.escaped || mustache.params.length || mustache.hash)
       throw unsupported(mustache, 'only escaped {{path}} values');
     const value = this.read(mustache.path, scopes);
-    this.emit(`html += escape(${value});`);
+    let html = this.known.get(`html:${value}`);
+    if (!html) {
+      html = this.name();
+      this.emit(`const ${html} = escape(${value});`);
+      this.known.set(`html:${value}`, html);
+    }
+    this.emit(`html += ${html};`);
   }
 
   private block(block: hbs.AST.BlockStatement, scopes: string[]): void {
@@ -69,17 +80,24 @@ class RenderCode {
     if (helper === 'if') {
       // Handlebars' own rule: false, 0, '', null, undefined and empty lists take the else branch.
       this.emit(`if (${value} && !(Array.isArray(${value}) && ${value}.length === 0)) {`);
-      this.program(block.program, scopes);
+      this.branch(block.program, scopes);
     } else {
       const item = this.name();
       this.emit(`if (Array.isArray(${value}) && ${value}.length > 0) {`);
       this.emit(`for (const ${item} of ${value}) {`);
-      this.program(block.program, [...scopes, item]);
+      this.branch(block.program, [...scopes, item]);
       this.emit('}');
     }
     this.emit('} else {');
-    this.program(block.inverse, scopes);
+    this.branch(block.inverse, scopes);
     this.emit('}');
+  }
+
+  /** A block's body: what it reads is declared inside it, so it is forgotten after it. */
+  private branch(node: hbs.AST.Program | undefined, scopes: string[]): void {
+    const outside = new Map(this.known);
+    this.program(node, scopes);
+    this.known = outside;
   }
 
   /** Emits the lookup of a path and returns the variable holding its value. */
@@ -89,12 +107,16 @@ class RenderCode {
       throw unsupported(expression, 'paths into the view');
     let value = scopes[scopes.length - 1 - path.depth] ?? 'undefined';
     for (const key of path.parts) {
-      const next = this.name();
       const property = JSON.stringify(key);
-      // Own properties only, as Handlebars: a view never reaches its prototype.
-      this.emit(
-        `const ${next} = ${value} != null && own(${value}, ${property}) ? ${value}[${property}] : undefined;`,
-      );
+      let next = this.known.get(`${value}.${property}`);
+      if (!next) {
+        next = this.name();
+        // Own properties only, as Handlebars: a view never reaches its prototype.
+        this.emit(
+          `const ${next} = ${value} != null && own(${value}, ${property}) ? ${value}[${property}] : undefined;`,
+        );
+        this.known.set(`${value}.${property}`, next);
+      }
       value = next;
     }
     return value;
