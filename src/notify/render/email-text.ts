@@ -1,4 +1,3 @@
-import type { Locale } from '../../i18n/locale';
 import { isolate, labelled } from '../../i18n/typography';
 import type { EmailView } from './email-view';
 
@@ -6,12 +5,14 @@ import type { EmailView } from './email-view';
  * The plain-text part: the same facts as the HTML (latest update, what to do, support contact)
  * for clients and readers that show text only. Names are isolated for right-to-left text.
  */
-export function emailText(view: EmailView, locale: Locale): string {
+export function emailText(view: EmailView): string {
+  const { copy } = view;
+  const locale = copy.lang;
   const lines: Array<string | undefined> = [
     isolate(view.merchant),
     '',
     view.greeting,
-    view.headline,
+    copy.headline,
     '',
     view.intro,
     '',
@@ -21,7 +22,8 @@ export function emailText(view: EmailView, locale: Locale): string {
     view.wholeOrder,
     '',
   ];
-  for (const n of view.notice) lines.push(labelled(n.heading, n.body, locale), '');
+  if (view.latest) lines.push(labelled(copy.latestHeading, view.latest, locale), '');
+  if (copy.advice) lines.push(labelled(copy.whatToDo, copy.advice, locale), '');
   lines.push(view.orderTitle);
   for (const i of view.items) lines.push(`- ${i.quantity} × ${isolate(i.name)}`);
   lines.push(view.moreItems, '');
@@ -34,10 +36,9 @@ export function emailText(view: EmailView, locale: Locale): string {
     labelled(view.cta.label, view.cta.url, locale),
     view.secondary && labelled(view.secondary.label, view.secondary.url, locale),
     '',
-    view.support &&
-      [view.support.text, view.support.email, view.support.url].filter(Boolean).join(' '),
+    view.support && [copy.support, view.support.email, view.support.url].filter(Boolean).join(' '),
     view.why,
-    labelled(view.unsubscribe.label, view.unsubscribe.url, locale),
+    labelled(copy.unsubscribe, view.unsubscribeUrl, locale),
   );
   return paragraphs(lines);
 }

@@ -1,4 +1,4 @@
-import { guestPageText, type AdviceKind } from '../../i18n/guest-page-text';
+import { guestPageText } from '../../i18n/guest-page-text';
 import type { Locale } from '../../i18n/locale';
 import { statusLabels } from '../../i18n/status-labels';
 import type { ShipmentStatus } from '../../tracking/domain/taxonomy';
@@ -6,37 +6,32 @@ import { isolate, labelled, localPunctuation } from '../../i18n/typography';
 import { placeText, webLink } from '../../web/status-page/domain/build-status-view';
 import { deliveryProgress } from '../../web/status-page/domain/delivery-progress';
 import { emailColors, type EmailColors } from './email-colors';
+import { problemMilestones, type EmailCopy, type EmailWording } from './email-wording';
 import { fillText } from './fill-text';
 import { memo } from './memo';
 import { calendarDate, dateWindow, eventTime } from './message-dates';
-import type { MessageInput, ShipmentSummary, TemplateName } from './message-input';
-
-interface Catalog {
-  subject: string;
-  headline: string;
-  intro: string;
-}
-/** templates/email/messages/<locale>.json */
-export type EmailCopy = { common: Record<string, string> } & Record<TemplateName, Catalog>;
+import type { MessageInput, ShipmentSummary } from './message-input';
 
 interface Link {
   label: string;
   url: string;
 }
 
-/** Everything the email template and its plain-text part show, already worded and escaped-to-be. */
+/**
+ * Everything the email template and its plain-text part show, already worded and escaped-to-be:
+ * this message's own parts, and the words every email of its milestone and language shares.
+ */
 export interface EmailView {
-  lang: Locale;
+  copy: EmailWording;
   subject: string;
   preheader: string;
   merchant: string;
   logoUrl?: string;
   colors: EmailColors;
   greeting?: string;
-  headline: string;
   intro: string;
-  /** What happened and what the guest can do, or the latest update. */
-  notice: Array<{ heading: string; body: string }>;
+  /** The carrier's latest scan, in our words first. */
+  latest?: string;
   eta?: { label: string; date: string };
   progress: { text: string; steps: Array<{ label: string; bar: string; weight: string }> };
   parcels?: string;
@@ -46,7 +41,6 @@ export interface EmailView {
   shipments: Array<{
     status: string;
     carrier: string;
-    trackingLabel: string;
     trackingNumber: string;
     trackingUrl?: string;
   }>;
@@ -54,9 +48,10 @@ export interface EmailView {
   items: Array<{ name: string; quantity: number; imageUrl?: string }>;
   hasImages: boolean;
   moreItems?: string;
-  support?: { text: string; email?: string; url?: string; urlLabel: string };
+  /** The shop's contact, when it gave one. */
+  support?: { email?: string; url?: string };
   why: string;
-  unsubscribe: Link;
+  unsubscribeUrl: string;
 }
 
 /** A parcel waiting at a pickup point, delivered or going back has no delivery date to show. */
@@ -69,21 +64,6 @@ const noEstimate: readonly ShipmentStatus[] = [
 
 /** Items listed before "+N more": enough to recognise the parcel, short enough for a phone. */
 export const shownItems = 3;
-
-/** Milestones whose email explains a problem and points to the shop rather than to tracking. */
-const problemMilestones: readonly TemplateName[] = [
-  'exception',
-  'failed_attempt',
-  'returned_to_sender',
-];
-const adviceFor: Partial<Record<TemplateName, AdviceKind>> = {
-  exception: 'exception',
-  failed_attempt: 'failed_attempt',
-  available_for_pickup: 'available_for_pickup',
-  returned_to_sender: 'returned_to_sender',
-  delayed: 'delayed',
-  stalled: 'stalled',
-};
 
 /** The carrier's date when it gave one; else Porchlight's own window, labelled as ours. */
 function deliveryLine(
@@ -151,27 +131,6 @@ function links(
   return { cta: { label: c.button ?? '', url: input.statusUrl } };
 }
 
-/** What the guest can do in this situation: the same words in every such email. */
-const adviceText = memo((locale: Locale, kind: AdviceKind) =>
-  localPunctuation(guestPageText[locale].advice[kind].body, locale),
-);
-
-function notice(input: MessageInput, copy: EmailCopy): EmailView['notice'] {
-  const first = input.shipments[0];
-  const latest = first && latestLine(first, input.locale, input.timeZone);
-  const advice = adviceFor[input.template];
-  const problem = problemMilestones.includes(input.template);
-  const entries: EmailView['notice'] = [];
-  if (latest)
-    entries.push({
-      heading: problem ? (copy.common.whatHappened ?? '') : (copy.common.latest ?? ''),
-      body: latest,
-    });
-  if (advice)
-    entries.push({ heading: copy.common.whatToDo ?? '', body: adviceText(input.locale, advice) });
-  return entries;
-}
-
 /**
  * The progress bar for a status and the statuses seen before it (joined with commas), in the
  * shop's accent: a handful of combinations serve every message, so each is built once and
@@ -198,8 +157,28 @@ function progress(input: MessageInput, accent: string): EmailView['progress'] {
   return progressBar(input.locale, accent, first?.status ?? 'pending', seen);
 }
 
+/**
+ * The parcels and items the email lists. They are pushed rather than mapped: V8's map() returns
+ * packed or holey arrays depending on whether it was optimized, and each switch de-optimizes the
+ * template and the text that read them.
+ */
+function lists(input: MessageInput): Pick<EmailView, 'items' | 'shipments'> {
+  const items: EmailView['items'] = [];
+  for (const i of input.items.slice(0, shownItems))
+    items.push({ name: i.name, quantity: i.quantity, imageUrl: webLink(i.imageUrl) ?? undefined });
+  const shipments: EmailView['shipments'] = [];
+  for (const s of input.shipments)
+    shipments.push({
+      status: statusLabels[input.locale][s.status],
+      carrier: s.carrierName,
+      trackingNumber: s.trackingNumber,
+      trackingUrl: webLink(s.trackingUrl) ?? undefined,
+    });
+  return { items, shipments };
+}
+
 /** Builds the words and links of one email; pure, so every wording rule is a unit test. */
-export function emailView(input: MessageInput, copy: EmailCopy): EmailView {
+export function emailView(input: MessageInput, copy: EmailCopy, wording: EmailWording): EmailView {
   const c = copy.common;
   const catalog = copy[input.template];
   const { locale } = input;
@@ -215,22 +194,18 @@ export function emailView(input: MessageInput, copy: EmailCopy): EmailView {
   const parcels = input.parcels;
   const colors = emailColors(input.merchant.branding.primaryColor);
   const { cta, secondary } = links(input, c, merchant, contact);
-  const items = input.items.slice(0, shownItems).map((i) => ({
-    name: i.name,
-    quantity: i.quantity,
-    imageUrl: webLink(i.imageUrl) ?? undefined,
-  }));
+  const { items, shipments } = lists(input);
+  const latest = first && latestLine(first, locale, input.timeZone);
   return {
-    lang: locale,
+    copy: wording,
     subject: fillText(catalog.subject, words),
     preheader: fillText(catalog.intro, words),
     merchant: name,
     logoUrl: webLink(input.merchant.branding.logoUrl) ?? undefined,
     colors,
     greeting: firstName ? fillText(c.greeting ?? '', { name: isolate(firstName) }) : undefined,
-    headline: catalog.headline,
     intro: fillText(catalog.intro, words),
-    notice: notice(input, copy),
+    latest: latest || undefined,
     eta: deliveryLine(first, locale, page.estimatedDelivery, c.estimateOurs ?? ''),
     progress: progress(input, colors.accent),
     parcels:
@@ -243,13 +218,7 @@ export function emailView(input: MessageInput, copy: EmailCopy): EmailView {
     wholeOrder: input.wholeOrderDelivered ? c.wholeOrder : undefined,
     cta,
     secondary,
-    shipments: input.shipments.map((s) => ({
-      status: statusLabels[locale][s.status],
-      carrier: s.carrierName,
-      trackingLabel: page.trackingNumber,
-      trackingNumber: s.trackingNumber,
-      trackingUrl: webLink(s.trackingUrl) ?? undefined,
-    })),
+    shipments,
     orderTitle: `${c.order} ${input.orderNumber}`,
     items,
     hasImages: items.some((i) => i.imageUrl),
@@ -257,16 +226,8 @@ export function emailView(input: MessageInput, copy: EmailCopy): EmailView {
       input.items.length > shownItems
         ? fillText(c.moreItems ?? '', { count: String(input.items.length - shownItems) })
         : undefined,
-    support:
-      supportEmail || supportUrl
-        ? {
-            text: c.support ?? '',
-            email: supportEmail,
-            url: supportLink,
-            urlLabel: page.helpCenter,
-          }
-        : undefined,
+    support: supportEmail || supportUrl ? { email: supportEmail, url: supportLink } : undefined,
     why: fillText(c.why ?? '', words),
-    unsubscribe: { label: c.unsubscribe ?? '', url: input.unsubscribeUrl },
+    unsubscribeUrl: input.unsubscribeUrl,
   };
 }

@@ -3,6 +3,13 @@ import Handlebars from 'handlebars';
 /** One message's HTML from its view: plain data (strings, numbers, arrays, objects). */
 export type HtmlTemplate<T> = (view: T) => string;
 
+/** Parsed markup, to compile once per set of fixed values without parsing it again. */
+export type HtmlMarkup = hbs.AST.Program;
+
+export function parseHtmlMarkup(source: string): HtmlMarkup {
+  return Handlebars.parse(source);
+}
+
 /**
  * Compiles the Handlebars subset our email markup uses (`{{path}}`, `{{../path}}`, `#if` with
  * `else`, `#each` over lists) into one JavaScript function of string concatenation, as
@@ -11,22 +18,39 @@ export type HtmlTemplate<T> = (view: T) => string;
  * Same parser, same lookups (own properties only) and the same escaping of every value.
  * Anything else (triple braces, helpers, partials, `@data`) throws here, at startup.
  *
+ * `fixed` holds values known when compiling (one milestone's words in one language): a path
+ * into them from the view's top level is looked up now and its escaped value becomes part of
+ * the markup, and an `#if` on one keeps only the branch it picks. A fixed `{{path}}` with no
+ * text behind it throws.
+ *
  * The generated code holds only this file's fixed statements, property names and text from the
  * markup as JSON string literals, and variable names it numbers itself: nothing from a message
  * is ever code.
  */
-export function compileHtmlTemplate<T>(source: string): HtmlTemplate<T> {
-  const code = new RenderCode();
-  code.program(Handlebars.parse(source), ['view']);
+export function compileHtmlTemplate<T>(
+  markup: string | HtmlMarkup,
+  fixed: Record<string, unknown> = {},
+): HtmlTemplate<T> {
+  const code = new RenderCode(fixed);
+  code.program(typeof markup === 'string' ? parseHtmlMarkup(markup) : markup, ['view']);
   const body = `return function render(view) {\nlet html = '';\n${code.lines()}\nreturn html;\n};`;
   const make = new Function('escape', 'own', body) as (
     escape: (value: unknown) => string,
     own: (object: unknown, key: string) => boolean,
   ) => HtmlTemplate<T>;
-  return make(Handlebars.Utils.escapeExpression as (value: unknown) => string, (object, key) =>
-    Object.prototype.hasOwnProperty.call(object, key),
-  );
+  return make(escape, own);
 }
+
+const escape = Handlebars.Utils.escapeExpression as (value: unknown) => string;
+const own = (object: unknown, key: string) => Object.prototype.hasOwnProperty.call(object, key);
+
+/** Handlebars' own rule: false, 0, '', null, undefined and empty lists take the else branch. */
+function truthy(value: unknown): boolean {
+  return Boolean(value) && !(Array.isArray(value) && value.length === 0);
+}
+
+/** A path's value: a variable of the render function, or a value fixed when compiling. */
+type Value = { variable: string } | { fixed: unknown };
 
 /**
  * The statements of a render function, with the view of each enclosing `#each`, innermost last.
@@ -38,6 +62,8 @@ class RenderCode {
   private names = 0;
   /** Variables holding paths already read (`view.colors`) or escaped (`html:view.colors.accent`). */
   private known = new Map<string, string>();
+
+  constructor(private readonly fixed: Record<string, unknown>) {}
 
   lines(): string {
     this.flush();
@@ -61,11 +87,17 @@ class RenderCode {
     if (!mustache.escaped || mustache.params.length || mustache.hash)
       throw unsupported(mustache, 'only escaped {{path}} values');
     const value = this.read(mustache.path, scopes);
-    let html = this.known.get(`html:${value}`);
+    if ('fixed' in value) {
+      if (typeof value.fixed !== 'string' && typeof value.fixed !== 'number')
+        throw unsupported(mustache, 'fixed paths to text only');
+      this.text += escape(value.fixed);
+      return;
+    }
+    let html = this.known.get(`html:${value.variable}`);
     if (!html) {
       html = this.name();
-      this.emit(`const ${html} = escape(${value});`);
-      this.known.set(`html:${value}`, html);
+      this.emit(`const ${html} = escape(${value.variable});`);
+      this.known.set(`html:${value.variable}`, html);
     }
     this.emit(`html += ${html};`);
   }
@@ -76,9 +108,15 @@ class RenderCode {
     if (!param || rest.length || block.hash || block.program.blockParams)
       throw unsupported(block, `#${helper} with one path and no options`);
     if (helper !== 'if' && helper !== 'each') throw unsupported(block, '#if and #each');
-    const value = this.read(param, scopes);
+    const read = this.read(param, scopes);
+    if ('fixed' in read) {
+      if (helper !== 'if') throw unsupported(block, '#if on fixed values');
+      this.program(truthy(read.fixed) ? block.program : block.inverse, scopes);
+      return;
+    }
+    const value = read.variable;
     if (helper === 'if') {
-      // Handlebars' own rule: false, 0, '', null, undefined and empty lists take the else branch.
+      // Handlebars' own rule, as truthy() above.
       this.emit(`if (${value} && !(Array.isArray(${value}) && ${value}.length === 0)) {`);
       this.branch(block.program, scopes);
     } else {
@@ -100,12 +138,20 @@ class RenderCode {
     this.known = outside;
   }
 
-  /** Emits the lookup of a path and returns the variable holding its value. */
-  private read(expression: hbs.AST.Expression, scopes: string[]): string {
+  /** Emits the lookup of a path and returns the variable holding its value, or its fixed value. */
+  private read(expression: hbs.AST.Expression, scopes: string[]): Value {
     const path = expression as hbs.AST.PathExpression;
     if (expression.type !== 'PathExpression' || path.data)
       throw unsupported(expression, 'paths into the view');
-    let value = scopes[scopes.length - 1 - path.depth] ?? 'undefined';
+    const scope = scopes.length - 1 - path.depth;
+    if (scope === 0 && path.parts[0] !== undefined && own(this.fixed, path.parts[0])) {
+      let fixed: unknown = this.fixed;
+      for (const key of path.parts)
+        fixed =
+          fixed != null && own(fixed, key) ? (fixed as Record<string, unknown>)[key] : undefined;
+      return { fixed };
+    }
+    let value = scopes[scope] ?? 'undefined';
     for (const key of path.parts) {
       const property = JSON.stringify(key);
       let next = this.known.get(`${value}.${property}`);
@@ -119,7 +165,7 @@ class RenderCode {
       }
       value = next;
     }
-    return value;
+    return { variable: value };
   }
 
   private emit(statement: string): void {

@@ -1,13 +1,26 @@
 import Handlebars from 'handlebars';
 import { compileEmailTemplates } from '../../../src/notify/render/email-renderer';
 import type { EmailView } from '../../../src/notify/render/email-view';
+import type { EmailWording } from '../../../src/notify/render/email-wording';
 import { compileHtmlTemplate } from '../../../src/notify/render/html-template';
 
 const hostile = '<b>"Juniper" & \'Pine\'</b> `=` {{subject}}';
 
+const copy: EmailWording = {
+  lang: 'en',
+  headline: `Out for delivery ${hostile}`,
+  latestHeading: 'Latest update',
+  whatToDo: 'What you can do',
+  advice: `Wait & see: ${hostile}`,
+  trackingNumber: 'Tracking number',
+  support: 'Questions?',
+  helpCenter: 'Help',
+  unsubscribe: 'Unsubscribe',
+};
+
 function view(overrides: Partial<EmailView> = {}): EmailView {
   return {
-    lang: 'en',
+    copy,
     subject: `Order ${hostile}`,
     preheader: 'Preheader',
     merchant: hostile,
@@ -20,12 +33,8 @@ function view(overrides: Partial<EmailView> = {}): EmailView {
       accent: '#2f6b4f',
     },
     greeting: 'Hi Ada,',
-    headline: 'Out for delivery',
     intro: 'Intro',
-    notice: [
-      { heading: 'Latest update', body: hostile },
-      { heading: 'What you can do', body: 'Wait' },
-    ],
+    latest: hostile,
     eta: { label: 'Estimated delivery', date: 'Thursday, March 5' },
     progress: {
       text: 'Step 3 of 4',
@@ -42,16 +51,10 @@ function view(overrides: Partial<EmailView> = {}): EmailView {
       {
         status: 'On its way',
         carrier: hostile,
-        trackingLabel: 'Tracking number',
         trackingNumber: '1Z',
         trackingUrl: 'https://ups.example/t?n=1Z',
       },
-      {
-        status: 'Delivered',
-        carrier: 'DHL',
-        trackingLabel: 'Tracking number',
-        trackingNumber: '2',
-      },
+      { status: 'Delivered', carrier: 'DHL', trackingNumber: '2' },
     ],
     orderTitle: 'Order 1001',
     items: [
@@ -60,14 +63,9 @@ function view(overrides: Partial<EmailView> = {}): EmailView {
     ],
     hasImages: true,
     moreItems: '+2 more',
-    support: {
-      text: 'Questions?',
-      email: 'help@example.com',
-      url: 'https://help.example',
-      urlLabel: 'Help',
-    },
+    support: { email: 'help@example.com', url: 'https://help.example' },
     why: 'Because',
-    unsubscribe: { label: 'Unsubscribe', url: 'https://t.example/u/x' },
+    unsubscribeUrl: 'https://t.example/u/x',
     ...overrides,
   };
 }
@@ -85,7 +83,7 @@ describe('compiled email markup', () => {
       view({
         logoUrl: undefined,
         greeting: undefined,
-        notice: [],
+        latest: undefined,
         eta: undefined,
         parcels: undefined,
         wholeOrder: undefined,
@@ -99,7 +97,7 @@ describe('compiled email markup', () => {
     ],
   ];
   it.each(views)(
-    'when every template renders a view with %s, then the HTML is exactly what Handlebars renders',
+    'when every template renders a view with %s, its words fixed or not, then the HTML is exactly what Handlebars renders',
     (_case, v) => {
       for (const html of templates.values()) {
         const handlebars = Handlebars.create().compile<EmailView>(html, {
@@ -107,9 +105,25 @@ describe('compiled email markup', () => {
           data: false,
         });
         expect(compileHtmlTemplate<EmailView>(html)(v)).toBe(handlebars(v));
+        expect(compileHtmlTemplate<EmailView>(html, { copy: v.copy })(v)).toBe(handlebars(v));
       }
     },
   );
+
+  it('when words are fixed at compile time, then they are written in escaped and an #if on them is decided then', () => {
+    const render = compileHtmlTemplate<object>(
+      '<h1>{{copy.title}}</h1>{{#if copy.note}}[{{copy.note}}]{{else}}-{{/if}}{{#each items}}{{../copy.label}}{{name}}{{/each}}',
+      { copy: { title: 'A & B', label: 'Item: ' } },
+    );
+    expect(render({ items: [{ name: '<x>' }] })).toBe('<h1>A &amp; B</h1>-Item: &lt;x&gt;');
+    expect(render({ copy: { title: 'changed' }, items: [] })).toBe('<h1>A &amp; B</h1>-');
+  });
+
+  it('when a fixed path names no text, then compiling fails at startup', () => {
+    expect(() => compileHtmlTemplate('{{copy.titel}}', { copy: { title: 'x' } })).toThrow(
+      /not supported/,
+    );
+  });
 
   it('when a value holds markup or placeholders, then it is escaped and never expanded', () => {
     const render = compileHtmlTemplate<{ name: string }>('<p title="{{name}}">{{name}}</p>');
