@@ -34,11 +34,11 @@ export function compileHtmlTemplate<T>(
   const code = new RenderCode(fixed);
   code.program(typeof markup === 'string' ? parseHtmlMarkup(markup) : markup, ['view']);
   const body = `return function render(view) {\nlet html = '';\n${code.lines()}\nreturn html;\n};`;
-  const make = new Function('escape', 'own', body) as (
+  const make = new Function('escape', 'hasOwn', body) as (
     escape: (value: unknown) => string,
-    own: (object: unknown, key: string) => boolean,
+    hasOwn: typeof Object.prototype.hasOwnProperty,
   ) => HtmlTemplate<T>;
-  return make(escape, own);
+  return make(escape, Object.prototype.hasOwnProperty);
 }
 
 const escape = Handlebars.Utils.escapeExpression as (value: unknown) => string;
@@ -157,9 +157,10 @@ class RenderCode {
       let next = this.known.get(`${value}.${property}`);
       if (!next) {
         next = this.name();
-        // Own properties only, as Handlebars: a view never reaches its prototype.
+        // Own properties only, as Handlebars: a view never reaches its prototype. The check is
+        // written out at each lookup, where V8 can answer it from the object's shape.
         this.emit(
-          `const ${next} = ${value} != null && own(${value}, ${property}) ? ${value}[${property}] : undefined;`,
+          `const ${next} = ${value} != null && hasOwn.call(${value}, ${property}) ? ${value}[${property}] : undefined;`,
         );
         this.known.set(`${value}.${property}`, next);
       }
