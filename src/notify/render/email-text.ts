@@ -46,16 +46,14 @@ export function emailText(view: EmailView): string {
 /**
  * The lines present, one blank line between paragraphs at most. Runs of blank lines are
  * dropped as the lines are gathered; the expression only runs when a value brought its own
- * line breaks.
+ * line breaks and made a run again.
  */
 function paragraphs(lines: Array<string | undefined>): string {
   const kept: string[] = [];
-  let breaks = false;
   for (const line of lines) {
     if (line === undefined || (line === '' && kept[kept.length - 1] === '')) continue;
     kept.push(line);
-    breaks ||= line.includes('\n');
   }
   const text = kept.join('\n');
-  return (breaks ? text.replace(/\n{3,}/g, '\n\n') : text).trim();
+  return (text.includes('\n\n\n') ? text.replace(/\n{3,}/g, '\n\n') : text).trim();
 }
