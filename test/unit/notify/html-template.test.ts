@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import Handlebars from 'handlebars';
 import { compileEmailTemplates } from '../../../src/notify/render/email-renderer';
 import type { EmailView } from '../../../src/notify/render/email-view';
@@ -129,6 +130,20 @@ describe('compiled email markup', () => {
     const render = compileHtmlTemplate<{ name: string }>('<p title="{{name}}">{{name}}</p>');
     expect(render({ name: '<i>{{name}}</i> & "x"' })).toBe(
       '<p title="&lt;i&gt;{{name}}&lt;/i&gt; &amp; &quot;x&quot;">&lt;i&gt;{{name}}&lt;/i&gt; &amp; &quot;x&quot;</p>',
+    );
+  });
+
+  it('when any text or number is written into the markup, then it is escaped exactly as Handlebars escapes it', () => {
+    const render = compileHtmlTemplate<{ value: unknown }>('{{value}}');
+    const text = fc.string({ unit: fc.constantFrom(...'&<>"\'`=a é😀\n') });
+    fc.assert(
+      fc.property(
+        fc.oneof(text, fc.string({ unit: 'binary' }), fc.integer(), fc.boolean()),
+        (value) => {
+          expect(render({ value })).toBe(Handlebars.Utils.escapeExpression(value as string));
+        },
+      ),
+      { numRuns: 500 },
     );
   });
 
