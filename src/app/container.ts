@@ -193,7 +193,7 @@ export function buildContainer(
     tracking,
     metrics,
   };
-  // MJML is compiled once, here, as the container is built; each message is a Handlebars call.
+  // MJML is compiled once, here, as the container is built; each message is one template call.
   const renderers: Promise<Renderers> = EmailRenderer.create().then((email) => ({
     email,
     sms: new SmsRenderer(),

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import Handlebars from 'handlebars';
 import mjml2html from 'mjml';
-import type { Locale } from '../../i18n/locale';
+import { supportedLocales, type Locale } from '../../i18n/locale';
 import { emailText } from './email-text';
-import { emailView, type EmailCopy, type EmailView } from './email-view';
+import { emailView, type EmailView } from './email-view';
+import { emailWording, type EmailCopy, type EmailWording } from './email-wording';
+import { compileHtmlTemplate, parseHtmlMarkup, type HtmlTemplate } from './html-template';
 import {
   templateNames,
   type MessageInput,
@@ -16,7 +17,7 @@ export const emailTemplateDir = path.resolve(__dirname, '../../../templates/emai
 
 /**
  * Colours in the templates that stand for the merchant's (MJML strict mode wants real colours).
- * They become Handlebars expressions once, after MJML, in our own markup; never in a message.
+ * They become template expressions once, after MJML, in our own markup; never in a message.
  */
 const colorSlots: Array<[RegExp, string]> = [
   [/#0b0c0d/gi, '{{colors.headerBg}}'],
@@ -53,48 +54,63 @@ function loadCopy(dir: string): Record<Locale, EmailCopy> {
   return { en: read('en'), es: read('es'), fr: read('fr'), de: read('de') };
 }
 
+/** One milestone's email in one language: its shared words, and its markup with them written in. */
+interface CompiledEmail {
+  wording: EmailWording;
+  html: HtmlTemplate<EmailView>;
+}
+
 /**
- * Renders emails: MJML was compiled at startup and its HTML handed to Handlebars, which
- * escapes every value by default; a message is one call of the compiled template.
+ * Renders emails: MJML was compiled at startup, and its HTML compiled again per language into
+ * string concatenation with the milestone's words already in place and every value escaped; a
+ * message is one call of the compiled template over the parts that are its own.
  */
 export class EmailRenderer {
   private constructor(
-    private readonly templates: Map<TemplateName, Handlebars.TemplateDelegate<EmailView>>,
+    private readonly emails: Map<TemplateName, Record<Locale, CompiledEmail>>,
     private readonly copy: Record<Locale, EmailCopy>,
   ) {}
 
   static async create(dir = emailTemplateDir): Promise<EmailRenderer> {
-    const handlebars = Handlebars.create();
-    const templates = new Map<TemplateName, Handlebars.TemplateDelegate<EmailView>>();
+    const copy = loadCopy(dir);
+    const emails = new Map<TemplateName, Record<Locale, CompiledEmail>>();
     for (const [name, html] of await compileEmailTemplates(dir)) {
-      templates.set(
-        name,
-        handlebars.compile<EmailView>(html, { knownHelpersOnly: true, data: false }),
-      );
+      const markup = parseHtmlMarkup(html);
+      const compile = (locale: Locale): CompiledEmail => {
+        const wording = emailWording(copy[locale], name, locale);
+        return { wording, html: compileHtmlTemplate<EmailView>(markup, { copy: wording }) };
+      };
+      emails.set(name, {
+        en: compile('en'),
+        es: compile('es'),
+        fr: compile('fr'),
+        de: compile('de'),
+      });
     }
-    const renderer = new EmailRenderer(templates, loadCopy(dir));
-    // Handlebars compiles lazily; the first call does it, here rather than in the first send.
-    for (const template of templateNames) renderer.render(warmUp(template));
+    const renderer = new EmailRenderer(emails, copy);
+    // A template or copy that cannot render stops startup rather than the first send.
+    for (const template of templateNames)
+      for (const locale of supportedLocales) renderer.render(warmUp(template, locale));
     return renderer;
   }
 
   render(input: MessageInput): RenderedEmail {
-    const view = emailView(input, this.copy[input.locale]);
-    const template = this.templates.get(input.template);
-    if (!template) throw new Error(`no email template ${input.template}`);
+    const email = this.emails.get(input.template)?.[input.locale];
+    if (!email) throw new Error(`no email template ${input.template} in ${input.locale}`);
+    const view = emailView(input, this.copy[input.locale], email.wording);
     return {
       subject: view.subject,
-      html: template(view),
-      text: emailText(view, input.locale),
+      html: email.html(view),
+      text: emailText(view),
       categories: ['porchlight', `milestone:${input.template}`],
     };
   }
 }
 
-function warmUp(template: TemplateName): MessageInput {
+function warmUp(template: TemplateName, locale: Locale): MessageInput {
   return {
     template,
-    locale: 'en',
+    locale,
     timeZone: 'UTC',
     merchant: { name: 'Shop', branding: { displayName: 'Shop', primaryColor: '#1f6feb' } },
     orderNumber: '1',

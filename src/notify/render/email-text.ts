@@ -1,4 +1,3 @@
-import type { Locale } from '../../i18n/locale';
 import { isolate, labelled } from '../../i18n/typography';
 import type { EmailView } from './email-view';
 
@@ -6,12 +5,14 @@ import type { EmailView } from './email-view';
  * The plain-text part: the same facts as the HTML (latest update, what to do, support contact)
  * for clients and readers that show text only. Names are isolated for right-to-left text.
  */
-export function emailText(view: EmailView, locale: Locale): string {
+export function emailText(view: EmailView): string {
+  const { copy } = view;
+  const locale = copy.lang;
   const lines: Array<string | undefined> = [
     isolate(view.merchant),
     '',
     view.greeting,
-    view.headline,
+    copy.headline,
     '',
     view.intro,
     '',
@@ -20,27 +21,39 @@ export function emailText(view: EmailView, locale: Locale): string {
     view.parcels,
     view.wholeOrder,
     '',
-    ...view.notice.flatMap((n) => [labelled(n.heading, n.body, locale), '']),
-    view.orderTitle,
-    ...view.items.map((i) => `- ${i.quantity} × ${isolate(i.name)}`),
-    view.moreItems,
-    '',
-    ...view.shipments.map(
-      (s) =>
-        `${s.status} · ${s.carrier} ${s.trackingNumber}${s.trackingUrl ? ` (${s.trackingUrl})` : ''}`,
-    ),
+  ];
+  if (view.latest) lines.push(labelled(copy.latestHeading, view.latest, locale), '');
+  if (copy.advice) lines.push(labelled(copy.whatToDo, copy.advice, locale), '');
+  lines.push(view.orderTitle);
+  for (const i of view.items) lines.push(`- ${i.quantity} × ${isolate(i.name)}`);
+  lines.push(view.moreItems, '');
+  for (const s of view.shipments)
+    lines.push(
+      `${s.status} · ${s.carrier} ${s.trackingNumber}${s.trackingUrl ? ` (${s.trackingUrl})` : ''}`,
+    );
+  lines.push(
     '',
     labelled(view.cta.label, view.cta.url, locale),
     view.secondary && labelled(view.secondary.label, view.secondary.url, locale),
     '',
-    view.support &&
-      [view.support.text, view.support.email, view.support.url].filter(Boolean).join(' '),
+    view.support && [copy.support, view.support.email, view.support.url].filter(Boolean).join(' '),
     view.why,
-    labelled(view.unsubscribe.label, view.unsubscribe.url, locale),
-  ];
-  return lines
-    .filter((l): l is string => l !== undefined)
-    .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
+    labelled(copy.unsubscribe, view.unsubscribeUrl, locale),
+  );
+  return paragraphs(lines);
+}
+
+/**
+ * The lines present, one blank line between paragraphs at most. Runs of blank lines are
+ * dropped as the lines are gathered; the expression only runs when a value brought its own
+ * line breaks and made a run again.
+ */
+function paragraphs(lines: Array<string | undefined>): string {
+  const kept: string[] = [];
+  for (const line of lines) {
+    if (line === undefined || (line === '' && kept[kept.length - 1] === '')) continue;
+    kept.push(line);
+  }
+  const text = kept.join('\n');
+  return (text.includes('\n\n\n') ? text.replace(/\n{3,}/g, '\n\n') : text).trim();
 }

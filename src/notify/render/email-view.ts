@@ -1,42 +1,37 @@
-import { guestPageText, type AdviceKind } from '../../i18n/guest-page-text';
+import { guestPageText } from '../../i18n/guest-page-text';
 import type { Locale } from '../../i18n/locale';
 import { statusLabels } from '../../i18n/status-labels';
 import type { ShipmentStatus } from '../../tracking/domain/taxonomy';
 import { isolate, labelled, localPunctuation } from '../../i18n/typography';
 import { placeText, webLink } from '../../web/status-page/domain/build-status-view';
 import { deliveryProgress } from '../../web/status-page/domain/delivery-progress';
-import { formatCalendarDate, formatDateWindow } from '../../web/status-page/domain/guest-time';
-import { memo } from './memo';
 import { emailColors, type EmailColors } from './email-colors';
+import { problemMilestones, type EmailCopy, type EmailWording } from './email-wording';
 import { fillText } from './fill-text';
-import type { MessageInput, ShipmentSummary, TemplateName } from './message-input';
-
-interface Catalog {
-  subject: string;
-  headline: string;
-  intro: string;
-}
-/** templates/email/messages/<locale>.json */
-export type EmailCopy = { common: Record<string, string> } & Record<TemplateName, Catalog>;
+import { memo } from './memo';
+import { calendarDate, dateWindow, eventTime } from './message-dates';
+import type { MessageInput, ShipmentSummary } from './message-input';
 
 interface Link {
   label: string;
   url: string;
 }
 
-/** Everything the email template and its plain-text part show, already worded and escaped-to-be. */
+/**
+ * Everything the email template and its plain-text part show, already worded and escaped-to-be:
+ * this message's own parts, and the words every email of its milestone and language shares.
+ */
 export interface EmailView {
-  lang: Locale;
+  copy: EmailWording;
   subject: string;
   preheader: string;
   merchant: string;
   logoUrl?: string;
   colors: EmailColors;
   greeting?: string;
-  headline: string;
   intro: string;
-  /** What happened and what the guest can do, or the latest update. */
-  notice: Array<{ heading: string; body: string }>;
+  /** The carrier's latest scan, in our words first. */
+  latest?: string;
   eta?: { label: string; date: string };
   progress: { text: string; steps: Array<{ label: string; bar: string; weight: string }> };
   parcels?: string;
@@ -46,7 +41,6 @@ export interface EmailView {
   shipments: Array<{
     status: string;
     carrier: string;
-    trackingLabel: string;
     trackingNumber: string;
     trackingUrl?: string;
   }>;
@@ -54,9 +48,10 @@ export interface EmailView {
   items: Array<{ name: string; quantity: number; imageUrl?: string }>;
   hasImages: boolean;
   moreItems?: string;
-  support?: { text: string; email?: string; url?: string; urlLabel: string };
+  /** The shop's contact, when it gave one. */
+  support?: { email?: string; url?: string };
   why: string;
-  unsubscribe: Link;
+  unsubscribeUrl: string;
 }
 
 /** A parcel waiting at a pickup point, delivered or going back has no delivery date to show. */
@@ -70,22 +65,6 @@ const noEstimate: readonly ShipmentStatus[] = [
 /** Items listed before "+N more": enough to recognise the parcel, short enough for a phone. */
 export const shownItems = 3;
 
-/** Milestones whose email explains a problem and points to the shop rather than to tracking. */
-const problemMilestones: readonly TemplateName[] = [
-  'exception',
-  'failed_attempt',
-  'returned_to_sender',
-];
-const adviceFor: Partial<Record<TemplateName, AdviceKind>> = {
-  exception: 'exception',
-  failed_attempt: 'failed_attempt',
-  available_for_pickup: 'available_for_pickup',
-  returned_to_sender: 'returned_to_sender',
-  delayed: 'delayed',
-  stalled: 'stalled',
-};
-
-/** ETAs repeat across a batch of messages; Intl formatting is the costly part of a view. */
 /** The carrier's date when it gave one; else Porchlight's own window, labelled as ours. */
 function deliveryLine(
   first: MessageInput['shipments'][number] | undefined,
@@ -98,27 +77,10 @@ function deliveryLine(
   if (first.estimate?.source === 'porchlight')
     return {
       label: oursLabel,
-      date: formatDateWindow(first.estimate.from, first.estimate.to, locale),
+      date: dateWindow(first.estimate.from, first.estimate.to, locale),
     };
   return undefined;
 }
-
-const calendarDate = memo((date: string, locale: Locale) => formatCalendarDate(date, locale));
-/** Scan times differ per message: keep the formatter per language and zone, not the result. */
-const eventTimeFormat = memo(
-  (locale: Locale, timeZone: string) =>
-    new Intl.DateTimeFormat(locale, {
-      timeZone,
-      weekday: 'short',
-      month: 'short',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: '2-digit',
-    }),
-  200,
-);
-const eventTime = (at: Date, locale: Locale, timeZone: string) =>
-  eventTimeFormat(locale, timeZone).format(at);
 
 /** "Needs attention: Address incomplete · Lyon · Tue, Mar 3, 14:14": our words before the carrier's. */
 export function latestLine(
@@ -142,66 +104,81 @@ export function latestLine(
 
 function links(
   input: MessageInput,
-  copy: EmailCopy,
+  c: EmailCopy['common'],
   merchant: string,
+  contact: string | undefined,
 ): Pick<EmailView, 'cta' | 'secondary'> {
-  const c = copy.common;
-  const { supportEmail, supportUrl } = input.merchant.branding;
-  const contact = webLink(supportUrl) ?? (supportEmail ? `mailto:${supportEmail}` : undefined);
-  const subject = fillText(c.problemSubject ?? '', { order: input.orderNumber });
-  const report = supportEmail
-    ? `mailto:${supportEmail}?subject=${encodeURIComponent(subject)}`
-    : contact;
-  const status = (label: string | undefined) => ({ label: label ?? '', url: input.statusUrl });
-  if (input.template === 'delivered')
+  const { supportEmail } = input.merchant.branding;
+  if (input.template === 'delivered') {
+    const details = { label: c.deliveryDetails ?? '', url: input.statusUrl };
+    const subject = fillText(c.problemSubject ?? '', { order: input.orderNumber });
+    const report = supportEmail
+      ? `mailto:${supportEmail}?subject=${encodeURIComponent(subject)}`
+      : contact;
     return report
-      ? { cta: { label: c.reportProblem ?? '', url: report }, secondary: status(c.deliveryDetails) }
-      : { cta: status(c.deliveryDetails) };
-  if (problemMilestones.includes(input.template))
+      ? { cta: { label: c.reportProblem ?? '', url: report }, secondary: details }
+      : { cta: details };
+  }
+  if (problemMilestones.includes(input.template)) {
+    const happened = { label: c.seeWhatHappened ?? '', url: input.statusUrl };
     return contact
       ? {
           cta: { label: guestPageText[input.locale].contactMerchant(merchant), url: contact },
-          secondary: status(c.seeWhatHappened),
+          secondary: happened,
         }
-      : { cta: status(c.seeWhatHappened) };
-  return { cta: status(c.button) };
+      : { cta: happened };
+  }
+  return { cta: { label: c.button ?? '', url: input.statusUrl } };
 }
 
-function notice(input: MessageInput, copy: EmailCopy): EmailView['notice'] {
-  const first = input.shipments[0];
-  const latest = first && latestLine(first, input.locale, input.timeZone);
-  const advice = adviceFor[input.template];
-  const problem = problemMilestones.includes(input.template);
-  const entries: EmailView['notice'] = [];
-  if (latest)
-    entries.push({
-      heading: problem ? (copy.common.whatHappened ?? '') : (copy.common.latest ?? ''),
-      body: latest,
-    });
-  if (advice)
-    entries.push({
-      heading: copy.common.whatToDo ?? '',
-      body: localPunctuation(guestPageText[input.locale].advice[advice].body, input.locale),
-    });
-  return entries;
-}
+/**
+ * The progress bar for a status and the statuses seen before it (joined with commas), in the
+ * shop's accent: a handful of combinations serve every message, so each is built once and
+ * shared, read-only, by the views that show it.
+ */
+const progressBar = memo(
+  (locale: Locale, accent: string, status: ShipmentStatus, seen: string): EmailView['progress'] => {
+    const statuses = seen ? (seen.split(',') as ShipmentStatus[]) : [];
+    const p = deliveryProgress(status, statuses, guestPageText[locale]);
+    return {
+      text: localPunctuation(p.text, locale),
+      steps: p.steps.map((s) => ({
+        label: s.label,
+        bar: s.state === 'upcoming' ? '#d0d7de' : accent,
+        weight: s.state === 'current' ? '700' : '400',
+      })),
+    };
+  },
+);
 
 function progress(input: MessageInput, accent: string): EmailView['progress'] {
   const first = input.shipments[0];
-  const text = guestPageText[input.locale];
-  const p = deliveryProgress(first?.status ?? 'pending', first?.seenStatuses ?? [], text);
-  return {
-    text: localPunctuation(p.text, input.locale),
-    steps: p.steps.map((s) => ({
-      label: s.label,
-      bar: s.state === 'upcoming' ? '#d0d7de' : accent,
-      weight: s.state === 'current' ? '700' : '400',
-    })),
-  };
+  const seen = first?.seenStatuses?.join(',') ?? '';
+  return progressBar(input.locale, accent, first?.status ?? 'pending', seen);
+}
+
+/**
+ * The parcels and items the email lists. They are pushed rather than mapped: V8's map() returns
+ * packed or holey arrays depending on whether it was optimized, and each switch de-optimizes the
+ * template and the text that read them.
+ */
+function lists(input: MessageInput): Pick<EmailView, 'items' | 'shipments'> {
+  const items: EmailView['items'] = [];
+  for (const i of input.items.slice(0, shownItems))
+    items.push({ name: i.name, quantity: i.quantity, imageUrl: webLink(i.imageUrl) ?? undefined });
+  const shipments: EmailView['shipments'] = [];
+  for (const s of input.shipments)
+    shipments.push({
+      status: statusLabels[input.locale][s.status],
+      carrier: s.carrierName,
+      trackingNumber: s.trackingNumber,
+      trackingUrl: webLink(s.trackingUrl) ?? undefined,
+    });
+  return { items, shipments };
 }
 
 /** Builds the words and links of one email; pure, so every wording rule is a unit test. */
-export function emailView(input: MessageInput, copy: EmailCopy): EmailView {
+export function emailView(input: MessageInput, copy: EmailCopy, wording: EmailWording): EmailView {
   const c = copy.common;
   const catalog = copy[input.template];
   const { locale } = input;
@@ -212,19 +189,23 @@ export function emailView(input: MessageInput, copy: EmailCopy): EmailView {
   const firstName = input.guestName?.trim().split(/\s+/)[0];
   const first = input.shipments[0];
   const { supportEmail, supportUrl } = input.merchant.branding;
+  const supportLink = webLink(supportUrl) ?? undefined;
+  const contact = supportLink ?? (supportEmail ? `mailto:${supportEmail}` : undefined);
   const parcels = input.parcels;
   const colors = emailColors(input.merchant.branding.primaryColor);
+  const { cta, secondary } = links(input, c, merchant, contact);
+  const { items, shipments } = lists(input);
+  const latest = first && latestLine(first, locale, input.timeZone);
   return {
-    lang: locale,
+    copy: wording,
     subject: fillText(catalog.subject, words),
     preheader: fillText(catalog.intro, words),
     merchant: name,
     logoUrl: webLink(input.merchant.branding.logoUrl) ?? undefined,
     colors,
     greeting: firstName ? fillText(c.greeting ?? '', { name: isolate(firstName) }) : undefined,
-    headline: catalog.headline,
     intro: fillText(catalog.intro, words),
-    notice: notice(input, copy),
+    latest: latest || undefined,
     eta: deliveryLine(first, locale, page.estimatedDelivery, c.estimateOurs ?? ''),
     progress: progress(input, colors.accent),
     parcels:
@@ -235,35 +216,18 @@ export function emailView(input: MessageInput, copy: EmailCopy): EmailView {
           })
         : undefined,
     wholeOrder: input.wholeOrderDelivered ? c.wholeOrder : undefined,
-    ...links(input, copy, merchant),
-    shipments: input.shipments.map((s) => ({
-      status: statusLabels[locale][s.status],
-      carrier: s.carrierName,
-      trackingLabel: page.trackingNumber,
-      trackingNumber: s.trackingNumber,
-      trackingUrl: webLink(s.trackingUrl) ?? undefined,
-    })),
+    cta,
+    secondary,
+    shipments,
     orderTitle: `${c.order} ${input.orderNumber}`,
-    items: input.items.slice(0, shownItems).map((i) => ({
-      name: i.name,
-      quantity: i.quantity,
-      imageUrl: webLink(i.imageUrl) ?? undefined,
-    })),
-    hasImages: input.items.slice(0, shownItems).some((i) => webLink(i.imageUrl)),
+    items,
+    hasImages: items.some((i) => i.imageUrl),
     moreItems:
       input.items.length > shownItems
         ? fillText(c.moreItems ?? '', { count: String(input.items.length - shownItems) })
         : undefined,
-    support:
-      supportEmail || supportUrl
-        ? {
-            text: c.support ?? '',
-            email: supportEmail,
-            url: webLink(supportUrl) ?? undefined,
-            urlLabel: page.helpCenter,
-          }
-        : undefined,
+    support: supportEmail || supportUrl ? { email: supportEmail, url: supportLink } : undefined,
     why: fillText(c.why ?? '', words),
-    unsubscribe: { label: c.unsubscribe ?? '', url: input.unsubscribeUrl },
+    unsubscribeUrl: input.unsubscribeUrl,
   };
 }

@@ -3,5 +3,24 @@
  * values are never scanned again, so a name containing `{order}` stays as written.
  */
 export function fillText(template: string, values: Record<string, string | undefined>): string {
-  return template.replace(/\{(\w+)\}/g, (_m, name: string) => values[name] ?? '');
+  const pieces = parsed(template);
+  let text = pieces[0]!;
+  for (let i = 1; i < pieces.length; i += 2) text += (values[pieces[i]!] ?? '') + pieces[i + 1]!;
+  return text;
 }
+
+/**
+ * A template as text and placeholder names in turn (text, name, text, ...). Templates are the
+ * copy files' few hundred lines, so each is split once rather than per message.
+ */
+function parsed(template: string): string[] {
+  let pieces = splitTemplates.get(template);
+  if (!pieces) {
+    if (splitTemplates.size >= 2000) splitTemplates.clear();
+    pieces = template.split(/\{(\w+)\}/);
+    splitTemplates.set(template, pieces);
+  }
+  return pieces;
+}
+
+const splitTemplates = new Map<string, string[]>();

@@ -1,20 +1,46 @@
+type Level = Map<string | number, unknown>;
+
 /**
  * Remembers a pure function's results by its arguments (dates by their time), up to `limit`
- * entries; the memo is emptied when full, which is cheap and keeps memory bounded.
+ * entries; the memo is emptied when full, which is cheap and keeps memory bounded. Each
+ * argument keys one map level, so a look-up builds no key string: the strings' hashes serve.
  */
-export function memo<A extends Array<string | Date>, R>(
+export function memo<A extends [string | Date, ...Array<string | Date>], R>(
   compute: (...args: A) => R,
   limit = 5000,
 ): (...args: A) => R {
-  const results = new Map<string, R>();
+  let root: Level = new Map();
+  let size = 0;
   return (...args: A) => {
-    const key = args.map((a) => (a instanceof Date ? a.getTime() : a)).join('|');
-    let result = results.get(key);
+    const key = keyOf(args[args.length - 1]!);
+    let level = levelFor(root, args);
+    let result = level.get(key) as R | undefined;
     if (result === undefined) {
-      if (results.size >= limit) results.clear();
       result = compute(...args);
-      results.set(key, result);
+      if (size >= limit) {
+        root = new Map();
+        size = 0;
+        level = levelFor(root, args);
+      }
+      level.set(key, result);
+      size++;
     }
     return result;
   };
+}
+
+/** The map holding results for these leading arguments, made on first use. */
+function levelFor(root: Level, args: Array<string | Date>): Level {
+  let level = root;
+  for (let i = 0; i < args.length - 1; i++) {
+    const key = keyOf(args[i]!);
+    let next = level.get(key) as Level | undefined;
+    if (!next) level.set(key, (next = new Map()));
+    level = next;
+  }
+  return level;
+}
+
+function keyOf(arg: string | Date): string | number {
+  return arg instanceof Date ? arg.getTime() : arg;
 }

@@ -3,10 +3,11 @@ import path from 'node:path';
 import type { Locale } from '../../i18n/locale';
 import { isolate } from '../../i18n/typography';
 import type { Branding } from '../../merchants/merchant';
-import { formatCalendarDate } from '../../web/status-page/domain/guest-time';
 import { countSegments, toGsm7, type SegmentCount } from '../domain/gsm';
 import { gsmBrand, shortenBrand } from '../domain/sms-brand';
 import { fillText } from './fill-text';
+import { memo } from './memo';
+import { calendarDate } from './message-dates';
 import { templateNames, type MessageInput, type TemplateName } from './message-input';
 
 export const smsTemplateDir = path.resolve(__dirname, '../../../templates/sms');
@@ -40,15 +41,16 @@ interface Common {
   unnamedShop: string;
 }
 
+function host(url?: string): string | undefined {
+  try {
+    return url ? new URL(url).hostname.replace(/^www\./, '') : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Shop names the SMS prefix may use, in order: what guests see first, then plainer spellings. */
 export function smsBrands(merchant: { name: string; branding: Branding }): string[] {
-  const host = (url?: string) => {
-    try {
-      return url ? new URL(url).hostname.replace(/^www\./, '') : undefined;
-    } catch {
-      return undefined;
-    }
-  };
   return [
     merchant.branding.displayName,
     merchant.name,
@@ -89,43 +91,64 @@ export class SmsRenderer {
 
   render(input: SmsInput): RenderedSms {
     const common = this.common[input.locale];
-    const template = this.templates.get(input.template)?.[input.locale] ?? '';
-    const eta = input.eta
-      ? fillText(common.newDate, { date: formatCalendarDate(input.eta, input.locale) })
-      : '';
-    const compose = (brand: string) => {
-      const body = fillText(template, {
-        merchant: brand,
-        order: input.orderNumber,
-        link: input.statusUrl,
-        eta,
-      }).replace(/ {2,}/g, ' ');
-      return toGsm7(input.includeOptOut ? `${body} ${common.firstText}` : body);
+    const text: SmsText = {
+      template: this.templates.get(input.template)?.[input.locale] ?? '',
+      order: input.orderNumber,
+      link: input.statusUrl,
+      eta: input.eta
+        ? fillText(common.newDate, { date: calendarDate(input.eta, input.locale) })
+        : '',
+      optOut: input.includeOptOut ? common.firstText : undefined,
     };
-    const spelled = input.brands.map(gsmBrand).filter((b): b is string => Boolean(b));
+    const spelled = input.brands.map((b) => spelledBrand(b)).filter(Boolean);
     const original = input.brands[0];
     return (
-      fit(spelled[0], compose) ??
-      (original ? fit(original, compose, isolate) : undefined) ??
-      spelled.slice(1).reduce<RenderedSms | undefined>((r, b) => r ?? fit(b, compose), undefined) ??
-      fit(common.unnamedShop, compose) ?? {
-        body: compose(''),
-        segments: countSegments(compose('')),
+      fit(spelled[0], text) ??
+      (original ? fit(original, text, isolate) : undefined) ??
+      spelled.slice(1).reduce<RenderedSms | undefined>((r, b) => r ?? fit(b, text), undefined) ??
+      fit(common.unnamedShop, text) ?? {
+        body: compose(text, ''),
+        segments: countSegments(compose(text, '')),
       }
     );
   }
 }
 
+/** A shop's GSM-7 spelling ('' for none); shops send many texts under the same few names. */
+const spelledBrand = memo((name: string) => gsmBrand(name) ?? '');
+
+/** One text's words apart from the brand, which is fitted last. */
+interface SmsText {
+  template: string;
+  order: string;
+  link: string;
+  eta: string;
+  optOut?: string;
+}
+
+function compose(text: SmsText, brand: string): string {
+  const body = fillText(text.template, {
+    merchant: brand,
+    order: text.order,
+    link: text.link,
+    eta: text.eta,
+  }).replace(/ {2,}/g, ' ');
+  return toGsm7(text.optOut === undefined ? body : `${body} ${text.optOut}`);
+}
+
+const asWritten = (brand: string) => brand;
+
 /** The message with `brand` shortened just enough to fit two segments, or undefined. */
 function fit(
   brand: string | undefined,
-  compose: (brand: string) => string,
-  wrap: (brand: string) => string = (b) => b,
+  text: SmsText,
+  wrap: (brand: string) => string = asWritten,
 ): RenderedSms | undefined {
   if (!brand) return undefined;
-  let max = [...brand].length;
-  while (max >= Math.min(minBrand, [...brand].length)) {
-    const body = compose(wrap(shortenBrand(brand, max)));
+  const length = [...brand].length;
+  let max = length;
+  while (max >= Math.min(minBrand, length)) {
+    const body = compose(text, wrap(shortenBrand(brand, max)));
     const segments = countSegments(body);
     if (segments.segments <= maxSegments) return { body, segments };
     const limit = segments.encoding === 'GSM-7' ? 153 * maxSegments : 67 * maxSegments;

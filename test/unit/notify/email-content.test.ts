@@ -66,6 +66,15 @@ describe('email content', () => {
     );
   });
 
+  it('when values carry line breaks or leave parts out, then the text never shows two blank lines in a row', () => {
+    const { text } = renderer.render(
+      message({ shipments: [], items: [{ name: 'Mug\n\n\n\nLid', quantity: 1 }], guestName: ' ' }),
+    );
+    expect(text).toContain('- 1 × Mug\n\nLid');
+    expect(text).not.toMatch(/\n{3}/);
+    expect(text).toBe(text.trim());
+  });
+
   it('when an item is named "Colour #0B0C0D", then its name keeps that colour code', () => {
     const email = renderer.render(message({ items: [{ name: 'Colour #0B0C0D', quantity: 1 }] }));
     expect(email.html).toContain('Colour #0B0C0D');
