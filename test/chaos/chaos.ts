@@ -11,7 +11,13 @@ import { createLogger } from '../../src/shared/logger';
 import { anchorSimulatedNumber } from '../../src/tracking/carriers/simulated/simulated-number';
 import { FakeProvider } from '../fakes/fake-provider';
 import { AppProcess } from './app-process';
-import { chaosCounts, chaosLine, type OutboxRow } from './chaos-counts';
+import {
+  chaosCounts,
+  chaosFailures,
+  chaosLine,
+  type ChaosMinimums,
+  type OutboxRow,
+} from './chaos-counts';
 import { DbProxy } from './db-proxy';
 
 /**
@@ -21,7 +27,11 @@ import { DbProxy } from './db-proxy';
  * right after the provider accepted a message; then one CHAOS line (see chaos-counts.ts).
  */
 const quick = process.argv.includes('--quick');
-const plan = quick ? { orders: 40, kills: 10 } : { orders: 300, kills: 50 };
+// What the run creates and must reach: the issue's sizes, or the quick run's (its notification
+// floor is the issue's 1,000 per 300 orders, scaled to 40).
+const plan: ChaosMinimums = quick
+  ? { orders: 40, notifications: 134, kills: 10 }
+  : { orders: 300, notifications: 1_000, kills: 50 };
 const startedAt = Date.now();
 const deadline = startedAt + 12 * 60_000 - 45_000; // leaves time to count and stop everything
 const leaseSeconds = 60;
@@ -52,7 +62,8 @@ interface Running {
   connected: boolean;
 }
 
-async function main(running: Running): Promise<string> {
+/** The CHAOS line, and every check the run failed (none when the proof holds). */
+async function main(running: Running): Promise<{ line: string; failures: string[] }> {
   const logDir = path.resolve(__dirname, '../../.data/chaos', new Date().toISOString());
   mkdirSync(logDir, { recursive: true });
   say(`logs in ${logDir}`);
@@ -94,17 +105,21 @@ async function main(running: Running): Promise<string> {
 
   const chaos = new FaultInjector(workers, running.proxy, running.fake);
   const faults = chaos.run(plan.kills);
-  const twoParcelOrders = await createOrders(api, apiKey);
-  say(`${plan.orders} orders created (${twoParcelOrders.size} with two parcels)`);
+  const { created, twoParcelOrders } = await createOrders(api, apiKey);
+  say(`${created} orders created (${twoParcelOrders.size} with two parcels)`);
   chaos.armDatabaseBlink();
   await faults;
   say(
     `faults done: ${chaos.kills} kills, SIGSTOP ${chaos.paused ? 'done' : 'not done'}, blink ${chaos.blinked ? 'done' : 'not done'}`,
   );
-  await settle();
+  const undeliveredParcels = await settle();
 
-  const rows = await outboxRows();
-  return chaosLine(chaos.kills, chaosCounts(rows, running.fake.accepted, twoParcelOrders));
+  const counts = chaosCounts(await outboxRows(), running.fake.accepted, twoParcelOrders);
+  const run = { orders: created, kills: chaos.kills, paused: chaos.paused, blinked: chaos.blinked };
+  return {
+    line: chaosLine(chaos.kills, counts),
+    failures: chaosFailures({ ...run, undeliveredParcels }, counts, plan),
+  };
 }
 
 async function createMerchant(): Promise<string> {
@@ -180,10 +195,14 @@ function appEnv(mongoUri: string, fakeUrl: string, webPort: number): Record<stri
   };
 }
 
-/** Orders through the merchant API, every fourth with two parcels; returns those orders' ids. */
-async function createOrders(api: string, apiKey: string): Promise<Set<string>> {
+/** Orders through the merchant API, every fourth with two parcels (their ids are returned). */
+async function createOrders(
+  api: string,
+  apiKey: string,
+): Promise<{ created: number; twoParcelOrders: Set<string> }> {
   const twoParcels = new Set<string>();
   let next = 0;
+  let created = 0;
   const one = async (i: number) => {
     const now = new Date();
     const parcels = i % 4 === 0 ? 2 : 1;
@@ -210,6 +229,7 @@ async function createOrders(api: string, apiKey: string): Promise<Set<string>> {
       if (res?.ok) {
         const { order } = (await res.json()) as { order: { id: string } };
         if (parcels === 2) twoParcels.add(order.id);
+        created++;
         return;
       }
       if (attempt >= 10) throw new Error(`order ${i} not created: HTTP ${res?.status ?? 'none'}`);
@@ -221,7 +241,7 @@ async function createOrders(api: string, apiKey: string): Promise<Set<string>> {
       while (next < plan.orders) await one(next++);
     }),
   );
-  return twoParcels;
+  return { created, twoParcelOrders: twoParcels };
 }
 
 /** SIGKILLs and restarts workers at random, pauses one past its lease, blinks the database. */
@@ -288,14 +308,17 @@ class FaultInjector {
 /**
  * Waits until every parcel is delivered and the outbox is quiet: nothing pending or sending,
  * and the state counts unchanged for longer than the reconciliation wait (so an unknown that
- * can be reconciled has been). Bounded by the run's deadline.
+ * can be reconciled has been). Bounded by the run's deadline. Returns the parcels still not
+ * delivered.
  */
-async function settle(): Promise<void> {
+async function settle(): Promise<number> {
+  const undelivered = () => ShipmentModel.countDocuments({ status: { $ne: 'delivered' } });
+  let open = await undelivered();
   let last = '';
   let stableSince = Date.now();
   while (Date.now() < deadline) {
     await sleep(5_000);
-    const open = await ShipmentModel.countDocuments({ status: { $ne: 'delivered' } });
+    open = await undelivered();
     const states = await NotificationModel.aggregate<{ _id: string; n: number }>([
       { $group: { _id: '$state', n: { $sum: 1 } } },
     ]);
@@ -309,9 +332,10 @@ async function settle(): Promise<void> {
     }
     const busy = states.some((s) => (s._id === 'pending' || s._id === 'sending') && s.n > 0);
     if (open === 0 && !busy && Date.now() - stableSince > (reconcileAfterSeconds + 20) * 1000)
-      return;
+      return open;
   }
   say('settle deadline reached: counting what is there');
+  return open;
 }
 
 async function outboxRows(): Promise<OutboxRow[]> {
@@ -363,7 +387,12 @@ const hardStop = setTimeout(() => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => void stopEverything(running).finally(() => process.exit(130)));
 main(running)
-  .then((line) => process.stdout.write(`${line}\n`))
+  .then(({ line, failures }) => {
+    process.stdout.write(`${line}\n`);
+    for (const failure of failures) process.stdout.write(`CHAOS FAILED: ${failure}\n`);
+    if (failures.length) exitCode = 1;
+    say(failures.length ? `${failures.length} check(s) failed` : 'every check passed');
+  })
   .catch((err: unknown) => {
     exitCode = 1;
     say(`failed: ${(err as Error).stack ?? String(err)}`);
