@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { connectDatabase, disconnectDatabase } from '../../src/db/connection';
@@ -19,6 +19,7 @@ import {
   type OutboxRow,
 } from './chaos-counts';
 import { DbProxy } from './db-proxy';
+import { transpileSources } from './transpile-sources';
 
 /**
  * `npm run chaos [-- --quick]`: one embedded database behind a pausable proxy, the web process
@@ -34,6 +35,8 @@ const plan: ChaosMinimums = quick
   : { orders: 300, notifications: 1_000, kills: 50 };
 const startedAt = Date.now();
 const deadline = startedAt + 12 * 60_000 - 45_000; // leaves time to count and stop everything
+// Kills end here, leaving time for the last leases to free, unknowns to reconcile, and quiet.
+const faultsUntil = deadline - 3 * 60_000;
 const leaseSeconds = 60;
 const paceSeconds = 30;
 const reconcileAfterSeconds = 20;
@@ -67,6 +70,8 @@ async function main(running: Running): Promise<{ line: string; failures: string[
   const logDir = path.resolve(__dirname, '../../.data/chaos', new Date().toISOString());
   mkdirSync(logDir, { recursive: true });
   say(`logs in ${logDir}`);
+  const buildDir = path.join(logDir, 'build');
+  say(`${transpileSources(path.resolve(__dirname, '../..'), buildDir)} source files transpiled`);
   running.database = await resolveDatabase({
     uri: undefined,
     embedded: 'memory',
@@ -84,13 +89,13 @@ async function main(running: Running): Promise<{ line: string; failures: string[
 
   const webPort = await freePort();
   const env = appEnv(`mongodb://127.0.0.1:${proxyPort}/porchlight`, fakeUrl, webPort);
-  const web = new AppProcess('web', 'web', env, logDir);
+  const web = new AppProcess('web', 'web', env, logDir, buildDir);
   const workers = Array.from(
     { length: workerCount },
-    (_, i) => new AppProcess(`worker-${i + 1}`, 'worker', env, logDir),
+    (_, i) => new AppProcess(`worker-${i + 1}`, 'worker', env, logDir, buildDir),
   );
   running.processes.push(web, ...workers);
-  // Started one after the other: four cold tsx starts at once take minutes on a small machine.
+  // Started one after the other: four cold starts at once take minutes on a small machine.
   web.start();
   const api = `http://127.0.0.1:${webPort}`;
   await waitFor(
@@ -109,10 +114,12 @@ async function main(running: Running): Promise<{ line: string; failures: string[
   say(`${created} orders created (${twoParcelOrders.size} with two parcels)`);
   chaos.armDatabaseBlink();
   await faults;
+  const crashes = running.processes.reduce((n, p) => n + p.unexpectedExits, 0);
   say(
-    `faults done: ${chaos.kills} kills, SIGSTOP ${chaos.paused ? 'done' : 'not done'}, blink ${chaos.blinked ? 'done' : 'not done'}`,
+    `faults done: ${chaos.kills} kills, SIGSTOP ${chaos.paused ? 'done' : 'not done'}, blink ${chaos.blinked ? 'done' : 'not done'}, ${crashes} exits on their own (restarted)`,
   );
   const undeliveredParcels = await settle();
+  await dumpOutbox(logDir);
 
   const counts = chaosCounts(await outboxRows(), running.fake.accepted, twoParcelOrders);
   const run = { orders: created, kills: chaos.kills, paused: chaos.paused, blinked: chaos.blinked };
@@ -164,7 +171,8 @@ function appEnv(mongoUri: string, fakeUrl: string, webPort: number): Record<stri
     NODE_ENV: 'development',
     MONGODB_URI: mongoUri,
     DEMO: 'off',
-    LOG_LEVEL: 'info',
+    // CHAOS_LOG_LEVEL=debug adds every job run and its duration to the logs.
+    LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'info',
     TOKEN_SECRET: 'chaos-run-secret-chaos-run-secret-0123456789',
     HOST: '127.0.0.1',
     PORT: String(webPort),
@@ -192,6 +200,8 @@ function appEnv(mongoUri: string, fakeUrl: string, webPort: number): Record<stri
     RECONCILE_CRON: '*/5 * * * * *',
     API_REQUESTS_PER_MINUTE: '100000',
     SHUTDOWN_TIMEOUT_MS: '5000',
+    // Each worker its own free port: on the default one, all but the first fail to start.
+    WORKER_METRICS_PORT: '0',
   };
 }
 
@@ -259,7 +269,10 @@ class FaultInjector {
   async run(kills: number): Promise<void> {
     const pauseAt = Math.floor(kills / 3);
     let pausing: Promise<void> | undefined;
-    while (this.kills < kills && Date.now() < deadline - 4 * 60_000) {
+    while (this.kills < kills && Date.now() < faultsUntil) {
+      // The interval runs while a worker is up: a kill the moment one is ready would interrupt
+      // nothing, and on a busy machine would leave the fleet starting more than working.
+      if (!(await this.runningWorker())) break;
       await sleep(3_000 + Math.random() * 6_000);
       if (this.kills === pauseAt && !pausing) pausing = this.pauseOnePastLease();
       const victim = await this.runningWorker();
@@ -285,7 +298,7 @@ class FaultInjector {
    * would interrupt nothing. On a busy machine this stretches the 3–9 s interval.
    */
   private async runningWorker(): Promise<AppProcess | undefined> {
-    while (Date.now() < deadline - 4 * 60_000) {
+    while (Date.now() < faultsUntil) {
       const candidates = this.workers.filter((w) => w.ready && !w.stopped);
       const pick = candidates[Math.floor(Math.random() * candidates.length)];
       if (pick) return pick;
@@ -336,6 +349,21 @@ async function settle(): Promise<number> {
   }
   say('settle deadline reached: counting what is there');
   return open;
+}
+
+/** Every notification's history and every parcel's milestones, to read a failed run by. */
+async function dumpOutbox(logDir: string): Promise<void> {
+  const lines = (docs: unknown[]) => docs.map((d) => JSON.stringify(d)).join('\n') + '\n';
+  const notifications = await NotificationModel.find(
+    {},
+    { orderId: 1, shipmentIds: 1, channel: 1, milestone: 1, state: 1, history: 1, createdAt: 1 },
+  ).lean();
+  writeFileSync(path.join(logDir, 'outbox.ndjson'), lines(notifications));
+  const shipments = await ShipmentModel.find(
+    {},
+    { orderId: 1, status: 1, milestones: 1, createdAt: 1 },
+  ).lean();
+  writeFileSync(path.join(logDir, 'shipments.ndjson'), lines(shipments));
 }
 
 async function outboxRows(): Promise<OutboxRow[]> {
