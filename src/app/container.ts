@@ -204,6 +204,7 @@ export function buildContainer(
     reconcilers: overrides.reconcilers ?? createReconcilers(config),
     clock,
     logger,
+    metrics,
     owner: processId,
     leaseMs: config.worker.leaseMs,
     waitMs: config.notify.reconcileAfterMs,

@@ -1,5 +1,6 @@
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Claim } from '../db/lease';
+import type { ReconcileResult } from '../notify/reconcile/provider-reconciler';
 import type { CarrierOutcome } from '../tracking/carrier';
 
 /**
@@ -23,6 +24,8 @@ export interface Metrics {
   httpRequest(method: string, route: string, status: number, seconds: number): void;
   /** Claimed leases; those taken over from an expired owner are counted. */
   claimed(kind: 'shipment' | 'notification' | 'webhook', claims: readonly Claim[]): void;
+  /** What the provider said about one `unknown` notification, once it is recorded. */
+  reconciled(channel: string, outcome: ReconcileResult['outcome']): void;
 }
 
 /** Database-derived gauges, read at scrape time (one aggregate each). */
@@ -37,6 +40,11 @@ export interface MetricReadings {
 }
 
 const outboxStates = ['pending', 'sending'];
+const reconcileOutcomes: ReadonlyArray<ReconcileResult['outcome']> = [
+  'sent',
+  'not_sent',
+  'cannot_ask',
+];
 const latencyBuckets = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 const lagBuckets = [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200];
 
@@ -129,10 +137,18 @@ export function createMetrics(readings: MetricReadings): { metrics: Metrics; reg
     labelNames: ['kind'],
     registers,
   });
+  const reconciliations = new Counter({
+    name: 'porchlight_reconciliations_total',
+    help: 'Unknown send outcomes settled by asking the provider, by channel and outcome (sent, not_sent, cannot_ask).',
+    labelNames: ['channel', 'outcome'],
+    registers,
+  });
 
   // Series that alerts compare exist from the start, at zero.
   for (const kind of ['shipment', 'notification', 'webhook']) takeovers.inc({ kind }, 0);
   for (const outcome of ['delivered', 'retried', 'failed']) webhookDeliveries.inc({ outcome }, 0);
+  for (const channel of ['email', 'sms'])
+    for (const outcome of reconcileOutcomes) reconciliations.inc({ channel, outcome }, 0);
 
   const metrics: Metrics = {
     message: (channel, outcome, reason) => messages.inc({ channel, outcome, reason }),
@@ -153,6 +169,7 @@ export function createMetrics(readings: MetricReadings): { metrics: Metrics; reg
       const taken = claims.filter((c) => c.takenOver).length;
       if (taken) takeovers.inc({ kind }, taken);
     },
+    reconciled: (channel, outcome) => reconciliations.inc({ channel, outcome }),
   };
   return { metrics, registry };
 }

@@ -5,8 +5,8 @@ import path from 'node:path';
 const root = path.resolve(__dirname, '../..');
 
 /**
- * One Porchlight entry (src/entry/<name>.ts) run as its own node process through tsx's loader,
- * so a SIGKILL hits the process itself, not a wrapper. Output goes to a log file.
+ * One Porchlight entry (src/entry/<name>.ts, transpiled under `buildDir`) run as its own plain
+ * node process, so a SIGKILL hits the process itself, not a wrapper. Output goes to a log file.
  */
 export class AppProcess {
   private child?: ChildProcess;
@@ -14,18 +14,23 @@ export class AppProcess {
   stopped = false;
   /** The process logged that it is up (web listening, worker jobs scheduled). */
   ready = false;
+  /** Exits nobody asked for (say, a failed start): each is logged and the process restarted. */
+  unexpectedExits = 0;
+  private expectingExit = false;
 
   constructor(
     readonly label: string,
     private readonly entry: 'web' | 'worker',
     private readonly env: Record<string, string>,
     logDir: string,
+    private readonly buildDir: string,
   ) {
     this.log = createWriteStream(path.join(logDir, `${label}.log`), { flags: 'a' });
   }
 
   start(): void {
-    const child = spawn(process.execPath, ['--import', 'tsx', `src/entry/${this.entry}.ts`], {
+    const entry = path.join(this.buildDir, 'src/entry', `${this.entry}.js`);
+    const child = spawn(process.execPath, [entry], {
       cwd: root,
       env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -35,9 +40,16 @@ export class AppProcess {
       if (/"msg":"(worker started|web server listening)"/.test(chunk.toString())) this.ready = true;
     });
     child.stderr?.pipe(this.log, { end: false });
+    child.once('exit', (code, signal) => {
+      if (this.child !== child || this.expectingExit) return;
+      this.unexpectedExits++;
+      this.log.write(`[chaos] exited on its own (code ${code}, ${signal}); starting it again\n`);
+      this.start();
+    });
     this.child = child;
     this.stopped = false;
     this.ready = false;
+    this.expectingExit = false;
   }
 
   get running(): boolean {
@@ -61,6 +73,7 @@ export class AppProcess {
 
   /** Graceful stop (SIGTERM), then SIGKILL after `graceMs`. */
   async stop(graceMs = 5_000): Promise<void> {
+    this.expectingExit = true;
     if (this.stopped) this.resume();
     if (this.running && !(await this.signalAndWait('SIGTERM', graceMs)))
       await this.signalAndWait('SIGKILL', 5_000);
@@ -70,6 +83,7 @@ export class AppProcess {
   private signalAndWait(signal: NodeJS.Signals, timeoutMs: number): Promise<boolean> {
     const child = this.child;
     if (!child || !this.running) return Promise.resolve(true);
+    this.expectingExit = true;
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(false), timeoutMs);
       child.once('exit', () => {

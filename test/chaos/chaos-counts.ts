@@ -75,3 +75,49 @@ export function chaosCounts(
 export function chaosLine(kills: number, c: ChaosCounts): string {
   return `CHAOS kills=${kills} notifications=${c.notifications} duplicates=${c.duplicates} lost=${c.lost} unknown_unresolved=${c.unknown_unresolved} stale_due_to_faults=${c.stale_due_to_faults} uncombined=${c.uncombined}`;
 }
+
+/** What a run must reach to prove anything: the issue's sizes, or the quick run's. */
+export interface ChaosMinimums {
+  orders: number;
+  notifications: number;
+  kills: number;
+}
+
+/** What the run did, besides the counts. */
+export interface ChaosRun {
+  orders: number;
+  kills: number;
+  /** A worker was SIGSTOPped past its lease and resumed. */
+  paused: boolean;
+  /** The database was cut right after the provider accepted a message. */
+  blinked: boolean;
+  /** Parcels not delivered at the end: their later milestones were never told. */
+  undeliveredParcels: number;
+}
+
+/** The counts after `notifications`: any of them above zero breaks "told exactly once". */
+const mustBeZero = [
+  'duplicates',
+  'lost',
+  'unknown_unresolved',
+  'stale_due_to_faults',
+  'uncombined',
+] as const;
+
+/** Every check the run failed, one readable line each; empty when the proof holds. */
+export function chaosFailures(run: ChaosRun, counts: ChaosCounts, min: ChaosMinimums): string[] {
+  const failures = mustBeZero
+    .filter((name) => counts[name] > 0)
+    .map((name) => `${name}=${counts[name]}, must be 0`);
+  if (run.undeliveredParcels > 0)
+    failures.push(
+      `parcels_not_delivered=${run.undeliveredParcels}, must be 0 (their later milestones were never told)`,
+    );
+  const reached = { orders: run.orders, notifications: counts.notifications, kills: run.kills };
+  for (const name of ['orders', 'notifications', 'kills'] as const)
+    if (reached[name] < min[name])
+      failures.push(`${name}=${reached[name]}, below the minimum of ${min[name]}`);
+  if (!run.paused) failures.push('no worker was SIGSTOPped past its lease');
+  if (!run.blinked) failures.push('the database was never cut after an accepted message');
+  return failures;
+}

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { connectDatabase, disconnectDatabase } from '../../src/db/connection';
@@ -11,8 +11,15 @@ import { createLogger } from '../../src/shared/logger';
 import { anchorSimulatedNumber } from '../../src/tracking/carriers/simulated/simulated-number';
 import { FakeProvider } from '../fakes/fake-provider';
 import { AppProcess } from './app-process';
-import { chaosCounts, chaosLine, type OutboxRow } from './chaos-counts';
+import {
+  chaosCounts,
+  chaosFailures,
+  chaosLine,
+  type ChaosMinimums,
+  type OutboxRow,
+} from './chaos-counts';
 import { DbProxy } from './db-proxy';
+import { transpileSources } from './transpile-sources';
 
 /**
  * `npm run chaos [-- --quick]`: one embedded database behind a pausable proxy, the web process
@@ -21,9 +28,15 @@ import { DbProxy } from './db-proxy';
  * right after the provider accepted a message; then one CHAOS line (see chaos-counts.ts).
  */
 const quick = process.argv.includes('--quick');
-const plan = quick ? { orders: 40, kills: 10 } : { orders: 300, kills: 50 };
+// What the run creates and must reach: the issue's sizes, or the quick run's (its notification
+// floor is the issue's 1,000 per 300 orders, scaled to 40).
+const plan: ChaosMinimums = quick
+  ? { orders: 40, notifications: 134, kills: 10 }
+  : { orders: 300, notifications: 1_000, kills: 50 };
 const startedAt = Date.now();
 const deadline = startedAt + 12 * 60_000 - 45_000; // leaves time to count and stop everything
+// Kills end here, leaving time for the last leases to free, unknowns to reconcile, and quiet.
+const faultsUntil = deadline - 3 * 60_000;
 const leaseSeconds = 60;
 const paceSeconds = 30;
 const reconcileAfterSeconds = 20;
@@ -52,10 +65,13 @@ interface Running {
   connected: boolean;
 }
 
-async function main(running: Running): Promise<string> {
+/** The CHAOS line, and every check the run failed (none when the proof holds). */
+async function main(running: Running): Promise<{ line: string; failures: string[] }> {
   const logDir = path.resolve(__dirname, '../../.data/chaos', new Date().toISOString());
   mkdirSync(logDir, { recursive: true });
   say(`logs in ${logDir}`);
+  const buildDir = path.join(logDir, 'build');
+  say(`${transpileSources(path.resolve(__dirname, '../..'), buildDir)} source files transpiled`);
   running.database = await resolveDatabase({
     uri: undefined,
     embedded: 'memory',
@@ -73,13 +89,13 @@ async function main(running: Running): Promise<string> {
 
   const webPort = await freePort();
   const env = appEnv(`mongodb://127.0.0.1:${proxyPort}/porchlight`, fakeUrl, webPort);
-  const web = new AppProcess('web', 'web', env, logDir);
+  const web = new AppProcess('web', 'web', env, logDir, buildDir);
   const workers = Array.from(
     { length: workerCount },
-    (_, i) => new AppProcess(`worker-${i + 1}`, 'worker', env, logDir),
+    (_, i) => new AppProcess(`worker-${i + 1}`, 'worker', env, logDir, buildDir),
   );
   running.processes.push(web, ...workers);
-  // Started one after the other: four cold tsx starts at once take minutes on a small machine.
+  // Started one after the other: four cold starts at once take minutes on a small machine.
   web.start();
   const api = `http://127.0.0.1:${webPort}`;
   await waitFor(
@@ -94,17 +110,23 @@ async function main(running: Running): Promise<string> {
 
   const chaos = new FaultInjector(workers, running.proxy, running.fake);
   const faults = chaos.run(plan.kills);
-  const twoParcelOrders = await createOrders(api, apiKey);
-  say(`${plan.orders} orders created (${twoParcelOrders.size} with two parcels)`);
+  const { created, twoParcelOrders } = await createOrders(api, apiKey);
+  say(`${created} orders created (${twoParcelOrders.size} with two parcels)`);
   chaos.armDatabaseBlink();
   await faults;
+  const crashes = running.processes.reduce((n, p) => n + p.unexpectedExits, 0);
   say(
-    `faults done: ${chaos.kills} kills, SIGSTOP ${chaos.paused ? 'done' : 'not done'}, blink ${chaos.blinked ? 'done' : 'not done'}`,
+    `faults done: ${chaos.kills} kills, SIGSTOP ${chaos.paused ? 'done' : 'not done'}, blink ${chaos.blinked ? 'done' : 'not done'}, ${crashes} exits on their own (restarted)`,
   );
-  await settle();
+  const undeliveredParcels = await settle();
+  await dumpOutbox(logDir);
 
-  const rows = await outboxRows();
-  return chaosLine(chaos.kills, chaosCounts(rows, running.fake.accepted, twoParcelOrders));
+  const counts = chaosCounts(await outboxRows(), running.fake.accepted, twoParcelOrders);
+  const run = { orders: created, kills: chaos.kills, paused: chaos.paused, blinked: chaos.blinked };
+  return {
+    line: chaosLine(chaos.kills, counts),
+    failures: chaosFailures({ ...run, undeliveredParcels }, counts, plan),
+  };
 }
 
 async function createMerchant(): Promise<string> {
@@ -149,7 +171,8 @@ function appEnv(mongoUri: string, fakeUrl: string, webPort: number): Record<stri
     NODE_ENV: 'development',
     MONGODB_URI: mongoUri,
     DEMO: 'off',
-    LOG_LEVEL: 'info',
+    // CHAOS_LOG_LEVEL=debug adds every job run and its duration to the logs.
+    LOG_LEVEL: process.env.CHAOS_LOG_LEVEL ?? 'info',
     TOKEN_SECRET: 'chaos-run-secret-chaos-run-secret-0123456789',
     HOST: '127.0.0.1',
     PORT: String(webPort),
@@ -177,13 +200,19 @@ function appEnv(mongoUri: string, fakeUrl: string, webPort: number): Record<stri
     RECONCILE_CRON: '*/5 * * * * *',
     API_REQUESTS_PER_MINUTE: '100000',
     SHUTDOWN_TIMEOUT_MS: '5000',
+    // Each worker its own free port: on the default one, all but the first fail to start.
+    WORKER_METRICS_PORT: '0',
   };
 }
 
-/** Orders through the merchant API, every fourth with two parcels; returns those orders' ids. */
-async function createOrders(api: string, apiKey: string): Promise<Set<string>> {
+/** Orders through the merchant API, every fourth with two parcels (their ids are returned). */
+async function createOrders(
+  api: string,
+  apiKey: string,
+): Promise<{ created: number; twoParcelOrders: Set<string> }> {
   const twoParcels = new Set<string>();
   let next = 0;
+  let created = 0;
   const one = async (i: number) => {
     const now = new Date();
     const parcels = i % 4 === 0 ? 2 : 1;
@@ -210,6 +239,7 @@ async function createOrders(api: string, apiKey: string): Promise<Set<string>> {
       if (res?.ok) {
         const { order } = (await res.json()) as { order: { id: string } };
         if (parcels === 2) twoParcels.add(order.id);
+        created++;
         return;
       }
       if (attempt >= 10) throw new Error(`order ${i} not created: HTTP ${res?.status ?? 'none'}`);
@@ -221,7 +251,7 @@ async function createOrders(api: string, apiKey: string): Promise<Set<string>> {
       while (next < plan.orders) await one(next++);
     }),
   );
-  return twoParcels;
+  return { created, twoParcelOrders: twoParcels };
 }
 
 /** SIGKILLs and restarts workers at random, pauses one past its lease, blinks the database. */
@@ -239,7 +269,10 @@ class FaultInjector {
   async run(kills: number): Promise<void> {
     const pauseAt = Math.floor(kills / 3);
     let pausing: Promise<void> | undefined;
-    while (this.kills < kills && Date.now() < deadline - 4 * 60_000) {
+    while (this.kills < kills && Date.now() < faultsUntil) {
+      // The interval runs while a worker is up: a kill the moment one is ready would interrupt
+      // nothing, and on a busy machine would leave the fleet starting more than working.
+      if (!(await this.runningWorker())) break;
       await sleep(3_000 + Math.random() * 6_000);
       if (this.kills === pauseAt && !pausing) pausing = this.pauseOnePastLease();
       const victim = await this.runningWorker();
@@ -265,7 +298,7 @@ class FaultInjector {
    * would interrupt nothing. On a busy machine this stretches the 3–9 s interval.
    */
   private async runningWorker(): Promise<AppProcess | undefined> {
-    while (Date.now() < deadline - 4 * 60_000) {
+    while (Date.now() < faultsUntil) {
       const candidates = this.workers.filter((w) => w.ready && !w.stopped);
       const pick = candidates[Math.floor(Math.random() * candidates.length)];
       if (pick) return pick;
@@ -288,14 +321,17 @@ class FaultInjector {
 /**
  * Waits until every parcel is delivered and the outbox is quiet: nothing pending or sending,
  * and the state counts unchanged for longer than the reconciliation wait (so an unknown that
- * can be reconciled has been). Bounded by the run's deadline.
+ * can be reconciled has been). Bounded by the run's deadline. Returns the parcels still not
+ * delivered.
  */
-async function settle(): Promise<void> {
+async function settle(): Promise<number> {
+  const undelivered = () => ShipmentModel.countDocuments({ status: { $ne: 'delivered' } });
+  let open = await undelivered();
   let last = '';
   let stableSince = Date.now();
   while (Date.now() < deadline) {
     await sleep(5_000);
-    const open = await ShipmentModel.countDocuments({ status: { $ne: 'delivered' } });
+    open = await undelivered();
     const states = await NotificationModel.aggregate<{ _id: string; n: number }>([
       { $group: { _id: '$state', n: { $sum: 1 } } },
     ]);
@@ -309,9 +345,25 @@ async function settle(): Promise<void> {
     }
     const busy = states.some((s) => (s._id === 'pending' || s._id === 'sending') && s.n > 0);
     if (open === 0 && !busy && Date.now() - stableSince > (reconcileAfterSeconds + 20) * 1000)
-      return;
+      return open;
   }
   say('settle deadline reached: counting what is there');
+  return open;
+}
+
+/** Every notification's history and every parcel's milestones, to read a failed run by. */
+async function dumpOutbox(logDir: string): Promise<void> {
+  const lines = (docs: unknown[]) => docs.map((d) => JSON.stringify(d)).join('\n') + '\n';
+  const notifications = await NotificationModel.find(
+    {},
+    { orderId: 1, shipmentIds: 1, channel: 1, milestone: 1, state: 1, history: 1, createdAt: 1 },
+  ).lean();
+  writeFileSync(path.join(logDir, 'outbox.ndjson'), lines(notifications));
+  const shipments = await ShipmentModel.find(
+    {},
+    { orderId: 1, status: 1, milestones: 1, createdAt: 1 },
+  ).lean();
+  writeFileSync(path.join(logDir, 'shipments.ndjson'), lines(shipments));
 }
 
 async function outboxRows(): Promise<OutboxRow[]> {
@@ -363,7 +415,12 @@ const hardStop = setTimeout(() => {
 for (const signal of ['SIGINT', 'SIGTERM'] as const)
   process.once(signal, () => void stopEverything(running).finally(() => process.exit(130)));
 main(running)
-  .then((line) => process.stdout.write(`${line}\n`))
+  .then(({ line, failures }) => {
+    process.stdout.write(`${line}\n`);
+    for (const failure of failures) process.stdout.write(`CHAOS FAILED: ${failure}\n`);
+    if (failures.length) exitCode = 1;
+    say(failures.length ? `${failures.length} check(s) failed` : 'every check passed');
+  })
   .catch((err: unknown) => {
     exitCode = 1;
     say(`failed: ${(err as Error).stack ?? String(err)}`);

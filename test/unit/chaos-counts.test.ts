@@ -1,4 +1,11 @@
-import { chaosCounts, chaosLine, type OutboxRow } from '../chaos/chaos-counts';
+import {
+  chaosCounts,
+  chaosFailures,
+  chaosLine,
+  type ChaosCounts,
+  type ChaosRun,
+  type OutboxRow,
+} from '../chaos/chaos-counts';
 import type { AcceptedMessage } from '../fakes/fake-provider';
 
 const row = (id: string, state: string, extra: Partial<OutboxRow> = {}): OutboxRow => ({
@@ -56,5 +63,66 @@ describe('chaos counts', () => {
     expect(line).toBe(
       'CHAOS kills=3 notifications=1 duplicates=0 lost=0 unknown_unresolved=0 stale_due_to_faults=0 uncombined=0',
     );
+  });
+});
+
+describe('chaos checks', () => {
+  const minimums = { orders: 300, notifications: 1_000, kills: 50 };
+  const fullRun: ChaosRun = {
+    orders: 300,
+    kills: 50,
+    paused: true,
+    blinked: true,
+    undeliveredParcels: 0,
+  };
+  const clean: ChaosCounts = {
+    notifications: 3_100,
+    duplicates: 0,
+    lost: 0,
+    unknown_unresolved: 0,
+    stale_due_to_faults: 0,
+    uncombined: 0,
+  };
+
+  it('when every count after notifications is 0 and the minimums are reached, then nothing fails', () => {
+    expect(chaosFailures(fullRun, clean, minimums)).toEqual([]);
+  });
+
+  it('when counts that must be 0 are not, then each is named with its value', () => {
+    const counts = { ...clean, duplicates: 2, lost: 1, unknown_unresolved: 3 };
+    const more = { ...counts, stale_due_to_faults: 4, uncombined: 5 };
+    expect(chaosFailures(fullRun, more, minimums)).toEqual([
+      'duplicates=2, must be 0',
+      'lost=1, must be 0',
+      'unknown_unresolved=3, must be 0',
+      'stale_due_to_faults=4, must be 0',
+      'uncombined=5, must be 0',
+    ]);
+  });
+
+  it('when parcels were never delivered, then the run fails: their later milestones were never told', () => {
+    expect(chaosFailures({ ...fullRun, undeliveredParcels: 7 }, clean, minimums)).toEqual([
+      'parcels_not_delivered=7, must be 0 (their later milestones were never told)',
+    ]);
+  });
+
+  it('when the run fell short of the issue’s sizes, then each shortfall is named with its minimum', () => {
+    const short = { ...fullRun, orders: 299, kills: 49, paused: false, blinked: false };
+    expect(chaosFailures(short, { ...clean, notifications: 999 }, minimums)).toEqual([
+      'orders=299, below the minimum of 300',
+      'notifications=999, below the minimum of 1000',
+      'kills=49, below the minimum of 50',
+      'no worker was SIGSTOPped past its lease',
+      'the database was never cut after an accepted message',
+    ]);
+  });
+
+  it('when a quick run reaches the quick sizes, then it passes against the quick minimums', () => {
+    const quickRun = { ...fullRun, orders: 40, kills: 10 };
+    const quickCounts = { ...clean, notifications: 400 };
+    expect(
+      chaosFailures(quickRun, quickCounts, { orders: 40, notifications: 134, kills: 10 }),
+    ).toEqual([]);
+    expect(chaosFailures(quickRun, quickCounts, minimums)).toHaveLength(3);
   });
 });

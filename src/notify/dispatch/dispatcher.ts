@@ -6,7 +6,6 @@ import { decideSend } from '../domain/send-policy';
 import type { Notification } from '../notification';
 import type { EmailRenderer } from '../render/email-renderer';
 import type { SmsRenderer } from '../render/sms-renderer';
-import { inPool } from '../../tracking/poll/rate-limiter';
 import { composeMessage } from './compose-message';
 import {
   addSummary,
@@ -42,8 +41,8 @@ interface ReadyGroup {
 /**
  * Turns due outbox entries into sent messages, a batch at a time:
  *
- *   claim groups → load (a few $in queries) → decide (pure policy) → render → mark `sending`
- *   → send (bounded concurrency) → record (one bulk write, retried)
+ *   claim groups → load (a few $in queries) → decide (pure policy) → render → then, a window
+ *   of calls at a time: mark `sending` → send (concurrently) → record (one bulk write, retried)
  *
  * The rule for crashes: everything that can fail is done before `sending` is recorded, because
  * neither SendGrid nor Twilio takes an idempotency key. After a provider accepted a message,
@@ -155,7 +154,7 @@ export class Dispatcher {
         summary[d.outcome]++;
         this.deps.metrics.message(channelOf.get(d.claim.id)!, d.outcome, d.transition.reason);
       }
-    addSummary(summary, await this.send(ready, now));
+    addSummary(summary, await this.send(ready));
     return summary;
   }
 
@@ -282,13 +281,32 @@ export class Dispatcher {
   }
 
   /**
+   * Hands the ready groups to their providers a window at a time, the window being the
+   * channel's concurrency. Each window is marked `sending` just before its calls and its answers
+   * are recorded before the next starts, so a worker that dies mid-batch leaves only the calls
+   * it had under way `sending` (to reconcile); the rest are still `pending`, and the next worker
+   * sends them as soon as the dead worker's claims are free.
+   */
+  private async send(ready: ReadyGroup[]): Promise<DispatchSummary> {
+    const summary = emptySummary();
+    for (const channel of ['email', 'sms'] as const) {
+      const mine = ready.filter((r) => r.outgoing.channel === channel);
+      const size = sendConcurrency[channel];
+      for (let i = 0; i < mine.length; i += size)
+        addSummary(summary, await this.sendWindow(mine.slice(i, i + size)));
+    }
+    return summary;
+  }
+
+  /**
    * Records `sending` (leaders) and `merged` (members) in one fenced bulk write, then calls the
    * providers for the leaders whose write applied, and records what they said.
    */
-  private async send(ready: ReadyGroup[], now: Date): Promise<Partial<DispatchSummary>> {
-    const { repositories } = this.deps;
+  private async sendWindow(window: ReadyGroup[]): Promise<Partial<DispatchSummary>> {
+    const { repositories, clock } = this.deps;
     const summary: Partial<DispatchSummary> = {};
-    const marks = ready.flatMap(({ group, shipmentIds }) => [
+    const now = clock.now();
+    const marks = window.flatMap(({ group, shipmentIds }) => [
       {
         claim: group.leader.claim,
         transition: {
@@ -311,19 +329,18 @@ export class Dispatcher {
       })),
     ]);
     const applied = await repositories.notifications.transitionMany(marks);
-    summary.skipped = ready
+    summary.skipped = window
       .flatMap((r) => r.group.members)
       .filter((m) => applied.has(m.claim.id)).length;
-    const started = ready.filter((r) => applied.has(r.group.leader.claim.id));
+    const started = window.filter((r) => applied.has(r.group.leader.claim.id));
     const results: Array<{ claim: Claim; transition: Transition; outcome: DispatchOutcome }> = [];
     const suppress: Array<{ notification: Notification; reason: string }> = [];
-    for (const channel of ['email', 'sms'] as const) {
-      const mine = started.filter((r) => r.outgoing.channel === channel);
-      await inPool(mine, sendConcurrency[channel], async (r) => {
+    await Promise.all(
+      started.map(async (r) => {
         const n = r.group.leader.notification;
         try {
           const { providerMessageId } = await this.call(r.outgoing);
-          const at = this.deps.clock.now();
+          const at = clock.now();
           this.logFor(n).info({ providerMessageId }, 'notification sent');
           results.push({
             claim: r.group.leader.claim,
@@ -341,7 +358,7 @@ export class Dispatcher {
             n.attempts + 1,
             this.deps.config.notify,
             this.random(),
-            this.deps.clock.now(),
+            clock.now(),
           );
           this.logFor(n).warn(
             { outcome: failure.outcome, reason: failure.transition.reason },
@@ -354,8 +371,8 @@ export class Dispatcher {
             transition: failure.transition,
           });
         }
-      });
-    }
+      }),
+    );
     for (const { notification, reason } of suppress)
       await repositories.suppressions.add({
         channel: notification.channel,

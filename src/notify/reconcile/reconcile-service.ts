@@ -1,4 +1,5 @@
 import type { NotificationRepository } from '../../db/repositories/notification.repository';
+import type { Metrics } from '../../metrics/metrics';
 import type { Clock } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
 import type { Channel } from '../../tracking/domain/taxonomy';
@@ -11,12 +12,19 @@ export interface ReconcileSummary {
   cannotAsk: number;
 }
 
+const summaryKey = {
+  sent: 'sent',
+  not_sent: 'notSent',
+  cannot_ask: 'cannotAsk',
+} as const satisfies Record<ReconcileResult['outcome'], keyof ReconcileSummary>;
+
 interface Deps {
   notifications: NotificationRepository;
   /** One reconciler per channel whose provider can be asked; a missing one means cannot_ask. */
   reconcilers: Partial<Record<Channel, ProviderReconciler>>;
   clock: Clock;
   logger: Logger;
+  metrics: Metrics;
   owner: string;
   leaseMs: number;
   /** How long an `unknown` waits for a provider event before the provider is asked. */
@@ -49,39 +57,31 @@ export class ReconcileService {
       const result: ReconcileResult = reconciler
         ? await reconciler.reconcile(notification)
         : { outcome: 'cannot_ask', reason: `no_provider_api_for_${notification.channel}` };
-      await this.apply(claim.id, claim.fence, result, summary);
+      if (!(await this.apply(claim.id, claim.fence, result))) continue;
+      summary[summaryKey[result.outcome]]++;
+      this.deps.metrics.reconciled(notification.channel, result.outcome);
     }
     if (summary.claimed > 0) this.deps.logger.info({ ...summary }, 'unknown outcomes reconciled');
     return summary;
   }
 
-  private async apply(
-    id: string,
-    fence: number,
-    result: ReconcileResult,
-    summary: ReconcileSummary,
-  ): Promise<void> {
+  /** Records the answer under the claim's fence; false when the claim was lost meanwhile. */
+  private async apply(id: string, fence: number, result: ReconcileResult): Promise<boolean> {
     const { notifications, clock, logger } = this.deps;
     const now = clock.now();
     switch (result.outcome) {
       case 'sent':
-        if (
-          await notifications.markReconciledSent(
-            id,
-            fence,
-            { providerMessageId: result.providerMessageId, sentAt: result.at },
-            now,
-          )
-        )
-          summary.sent++;
-        return;
+        return notifications.markReconciledSent(
+          id,
+          fence,
+          { providerMessageId: result.providerMessageId, sentAt: result.at },
+          now,
+        );
       case 'not_sent':
-        if (await notifications.markReconciledNotSent(id, fence, now)) summary.notSent++;
-        return;
+        return notifications.markReconciledNotSent(id, fence, now);
       case 'cannot_ask':
         logger.warn({ notificationId: id, reason: result.reason }, 'provider cannot be asked');
-        if (await notifications.recordCannotAsk(id, fence, result.reason, now)) summary.cannotAsk++;
-        return;
+        return notifications.recordCannotAsk(id, fence, result.reason, now);
     }
   }
 }

@@ -53,6 +53,24 @@ export async function world(
     senders: { email: { from: 'orders@juniper.example' }, sms: { messagingServiceSid: 'MG123' } },
     preferences: { ...defaultMerchantPreferences(), timezone: 'America/New_York' },
   });
+  const { order, shipments } = await newOrder(app, merchant, shipmentCount);
+  return { app, clock, email, sms, merchant, order, shipments };
+}
+
+/** Another order of the world's merchant (its own guest), with its shipments. */
+export async function anotherOrder(
+  w: Pick<World, 'app' | 'merchant'>,
+  shipmentCount = 1,
+): Promise<{ order: Order; shipments: Shipment[] }> {
+  counter++;
+  return newOrder(w.app, w.merchant, shipmentCount);
+}
+
+async function newOrder(
+  app: Container,
+  merchant: Merchant,
+  shipmentCount: number,
+): Promise<{ order: Order; shipments: Shipment[] }> {
   const { order } = await app.repositories.orders.upsert({
     merchantId: merchant.id,
     externalId: `o-${counter}`,
@@ -80,18 +98,19 @@ export async function world(
       }),
     );
   }
-  return { app, clock, email, sms, merchant, order, shipments };
+  return { order, shipments };
 }
 
 export async function milestone(
   w: World,
   m: Milestone,
   shipment = w.shipments[0] as Shipment,
+  order = w.order,
 ): Promise<void> {
   const intents = planIntents({
     milestones: [m],
     shipmentId: shipment.id,
-    order: w.order,
+    order,
     preferences: w.merchant.preferences,
     now: w.clock.now(),
   });

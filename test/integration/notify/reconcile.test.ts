@@ -4,6 +4,7 @@ import type { Notification } from '../../../src/notify/notification';
 import { ManualClock } from '../../../src/shared/clock';
 import { createLogger } from '../../../src/shared/logger';
 import { FakeProvider } from '../../fakes/fake-provider';
+import { sample } from '../../support/prometheus-text';
 import { testConfig, useTestDatabase } from '../../support/test-app';
 
 useTestDatabase();
@@ -119,6 +120,12 @@ async function sendThroughProvider(c: Container, n: Notification): Promise<strin
 
 const lastReason = (n: Notification | null) => n?.history.at(-1);
 
+/** porchlight_reconciliations_total for one channel and outcome, as GET /metrics serves it. */
+async function reconciliations(c: Container, channel: string, outcome: string) {
+  const text = await c.metricsRegistry.metrics();
+  return sample(text, 'porchlight_reconciliations_total', { channel, outcome });
+}
+
 describe('reconciling unknown outcomes with the provider (fake provider, real SDKs)', () => {
   it.each(['email', 'sms'] as const)(
     'when the provider has the %s, then it is marked sent with the provider id',
@@ -131,6 +138,8 @@ describe('reconciling unknown outcomes with the provider (fake provider, real SD
       const after = await c.repositories.notifications.findById(n.id);
       expect(after).toMatchObject({ state: 'sent', providerMessageId, lease: null });
       expect(lastReason(after)).toMatchObject({ state: 'sent', reason: 'reconciled_sent' });
+      expect(await reconciliations(c, channel, 'sent')).toBe(1);
+      expect(await reconciliations(c, channel, 'cannot_ask')).toBe(0);
     },
   );
 
@@ -144,10 +153,11 @@ describe('reconciling unknown outcomes with the provider (fake provider, real SD
       const after = await c.repositories.notifications.findById(n.id);
       expect(after).toMatchObject({ state: 'pending', lease: null, notBefore: clock.now() });
       expect(lastReason(after)).toMatchObject({ reason: 'reconciled_not_sent' });
+      expect(await reconciliations(c, channel, 'not_sent')).toBe(1);
     },
   );
 
-  it('when SendGrid refuses Email Activity (no add-on), then it stays unknown and the record says it cannot ask', async () => {
+  it('when SendGrid refuses Email Activity (no add-on), then it stays unknown and the record and /metrics say it cannot ask', async () => {
     provider.activity = 'forbidden';
     const { app: c, clock } = app();
     const n = await unknownNotification(c, 'email');
@@ -158,12 +168,15 @@ describe('reconciling unknown outcomes with the provider (fake provider, real SD
       reason: 'cannot_ask',
       detail: 'sendgrid_email_activity_403',
     });
+    expect(await reconciliations(c, 'email', 'cannot_ask')).toBe(1);
+    expect(await reconciliations(c, 'email', 'sent')).toBe(0);
     // The record counts as a change: it is not asked again before another wait.
     clock.set(new Date());
     expect(await c.notify.reconciler.reconcileUnknown()).toMatchObject({ claimed: 0 });
+    expect(await reconciliations(c, 'email', 'cannot_ask')).toBe(1);
   });
 
-  it('when the channel has no provider API (log transport), then it records that it cannot ask', async () => {
+  it('when the channel has no provider API (log transport), then the record and /metrics say it cannot ask', async () => {
     const { app: c } = app({ SMS_TRANSPORT: 'log' });
     const n = await unknownNotification(c, 'sms');
     await c.notify.reconciler.reconcileUnknown();
@@ -171,6 +184,7 @@ describe('reconciling unknown outcomes with the provider (fake provider, real SD
       reason: 'cannot_ask',
       detail: 'no_provider_api_for_sms',
     });
+    expect(await reconciliations(c, 'sms', 'cannot_ask')).toBe(1);
   });
 
   it('when the outcome became unknown less than the wait ago, then the provider is not asked yet', async () => {

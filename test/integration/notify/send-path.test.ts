@@ -1,7 +1,8 @@
 import { ShipmentModel, WorkerHeartbeatModel } from '../../../src/db/models';
 import { NotificationRepository } from '../../../src/db/repositories/notification.repository';
 import { useTestDatabase } from '../../support/test-app';
-import { milestone, outbox, reasons, world } from './dispatch-world';
+import type { Notification } from '../../../src/notify/notification';
+import { anotherOrder, milestone, outbox, reasons, world, type World } from './dispatch-world';
 
 useTestDatabase();
 
@@ -17,6 +18,28 @@ function databaseBlinksOn(repo: NotificationRepository, state: string, count: nu
     return real(transitions);
   };
 }
+
+/** The provider takes every email and answers none until released: a worker frozen mid-send. */
+function freezeEmailCalls(w: World): { inFlight: () => number; release: () => void } {
+  const answers: Array<() => void> = [];
+  const take = w.email.send.bind(w.email);
+  w.email.send = async (email) => {
+    const taken = await take(email);
+    await new Promise<void>((resolve) => answers.push(resolve));
+    return taken;
+  };
+  return { inFlight: () => answers.length, release: () => answers.splice(0).forEach((a) => a()) };
+}
+
+async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+  expect(check()).toBe(true);
+}
+
+const ofWorld = async (w: World, orderIds: string[]): Promise<Notification[]> =>
+  (
+    await Promise.all(orderIds.map((id) => w.app.repositories.notifications.findByOrder(id)))
+  ).flat();
 
 describe('the send path', () => {
   it('when the database blinks right after the provider accepted, then the acceptance is recorded on retry and nothing is sent twice', async () => {
@@ -138,6 +161,47 @@ describe('the send path', () => {
     expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({ claimed: 0 });
     await WorkerHeartbeatModel.deleteMany({});
   });
+
+  it('when a worker dies partway through a batch, then only the calls it had under way wait for reconciliation; the next worker sends the rest', async () => {
+    const w = await world();
+    w.merchant.preferences.matrix.shipped.sms = false;
+    await w.app.repositories.merchants.update(w.merchant.id, {
+      preferences: w.merchant.preferences,
+    });
+    const orders = [w.order.id];
+    await milestone(w, 'shipped');
+    for (let i = 0; i < 19; i++) {
+      const { order, shipments } = await anotherOrder(w);
+      orders.push(order.id);
+      await milestone(w, 'shipped', shipments[0], order);
+    }
+    const frozen = freezeEmailCalls(w);
+    const run = w.app.notify.dispatcher.dispatchDue();
+    await until(() => frozen.inFlight() > 0);
+    const inFlight = frozen.inFlight();
+    expect(inFlight).toBeLessThan(20);
+    let records = await ofWorld(w, orders);
+    expect(records.filter((n) => n.state === 'sending')).toHaveLength(inFlight);
+    const waiting = records.filter((n) => n.state === 'pending');
+    expect(waiting).toHaveLength(20 - inFlight);
+    for (const n of waiting) expect(reasons(n)).toEqual(['pending:created']);
+
+    // The frozen worker is given up on; the next one sweeps its calls and sends what was waiting.
+    const next = await world({}, 1, 'next-worker');
+    next.clock.set(new Date(w.clock.now().getTime() + w.app.config.worker.leaseMs + 1));
+    expect(await next.app.notify.dispatcher.dispatchDue()).toMatchObject({
+      unknown: inFlight,
+      sent: 20 - inFlight,
+    });
+    expect(next.email.sent.map((e) => e.to).sort()).toEqual(waiting.map((n) => n.recipient).sort());
+
+    frozen.release();
+    await run;
+    records = await ofWorld(w, orders);
+    expect(w.email.sent).toHaveLength(inFlight);
+    expect(records.filter((n) => n.state === 'unknown')).toHaveLength(inFlight);
+    expect(records.filter((n) => n.state === 'sent')).toHaveLength(20 - inFlight);
+  }, 60_000);
 
   it('when two workers dispatch an order whose two parcels fell due together, then the guest gets one message per channel', async () => {
     const a = await world({}, 2, 'worker-a');
