@@ -211,6 +211,7 @@ export const emailPreviewOutSchema = z
     milestone: z.string(),
     locale: z.enum(supportedLocales),
     subject: z.string(),
+    preheader: z.string().meta({ description: "The inbox's summary line after the subject" }),
     html: z.string(),
     text: z.string(),
   })

@@ -48,6 +48,8 @@ export function previewMain(input: {
         ? html`<dl class="card">
               <dt><strong>Subject</strong></dt>
               <dd>${preview.subject}</dd>
+              <dt><strong>Preheader</strong> (the inbox's summary line)</dt>
+              <dd>${preview.preheader}</dd>
             </dl>
             <div class="preview-frames">
               <figure>

@@ -100,6 +100,7 @@ export class EmailRenderer {
     const view = emailView(input, this.copy[input.locale], email.wording);
     return {
       subject: view.subject,
+      preheader: view.preheader,
       html: email.html(view),
       text: emailText(view),
       categories: ['porchlight', `milestone:${input.template}`],

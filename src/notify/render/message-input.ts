@@ -46,6 +46,8 @@ export interface MessageInput {
 
 export interface RenderedEmail {
   subject: string;
+  /** The inbox's one-line summary after the subject (also hidden at the top of the HTML). */
+  preheader: string;
   html: string;
   text: string;
   /** Provider categories: the product and the milestone, for per-milestone reporting. */

@@ -42,7 +42,14 @@ export async function previewMessage(
 }
 
 export type RenderedPreview =
-  | { channel: 'email'; locale: string; subject: string; html: string; text: string }
+  | {
+      channel: 'email';
+      locale: string;
+      subject: string;
+      preheader: string;
+      html: string;
+      text: string;
+    }
   | {
       channel: 'sms';
       locale: string;
@@ -64,6 +71,7 @@ export function renderPreview(
       channel,
       locale: message.locale,
       subject: email.subject,
+      preheader: email.preheader,
       html: email.html,
       text: email.text,
     };
