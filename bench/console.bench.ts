@@ -3,19 +3,16 @@
  * --quick), measured by p99 latency over loopback against a bare Express handler in the same
  * run (issue 12: p99 under 100 ms per page).
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import autocannon from 'autocannon';
 import express from 'express';
+import { listenLoopback, startBenchWeb } from './bench-web';
 import { Types } from 'mongoose';
-import { startPorchlight } from '../src/app/porchlight';
 import type { Container } from '../src/app/container';
 import { hashConsoleToken, newConsoleToken } from '../src/console/auth/console-tokens';
-import { loadConfig } from '../src/config/load-config';
 import { NotificationModel, OrderModel, ShipmentModel } from '../src/db/models';
 import { defaultMerchantPreferences } from '../src/merchants/merchant';
 import { defaultGuestPreferences } from '../src/orders/order';
-import { createLogger } from '../src/shared/logger';
 import { milestones } from '../src/tracking/domain/taxonomy';
 import type { Bench, BenchResult } from './bench-kit';
 
@@ -190,14 +187,6 @@ async function p99(
   };
 }
 
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () =>
-      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
-    );
-  });
-}
-
 export const consoleBench: Bench = {
   name: 'console',
   async run({ quick }) {
@@ -205,24 +194,13 @@ export const consoleBench: Bench = {
       ? 5_000
       : Number(process.env.BENCH_CONSOLE_NOTIFICATIONS ?? 100_000);
     const duration = quick ? 1 : 4;
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}),
-    });
-    const app = await startPorchlight({
-      config,
-      logger: createLogger('silent'),
-      web: true,
-      worker: false,
-      dbName: `bench_console_${Date.now()}`,
-    });
+    const app = await startBenchWeb('console');
     const bare = express();
     bare.get('/', (_req, res) => void res.send('ok'));
     const bareServer = createServer(bare);
     try {
       const seeded = await seedMerchant(app.container, notifications);
-      const bareUrl = await listen(bareServer);
+      const bareUrl = await listenLoopback(bareServer);
       const baseline = await p99(`${bareUrl}/`, seeded.cookie, duration);
       const pages: Array<[string, string]> = [
         ['notifications', '/console/notifications'],

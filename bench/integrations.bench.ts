@@ -4,16 +4,13 @@
  * lost, none doubled. The baseline is the same open-loop rate against a bare Express handler in
  * the same run. Latency counts from each request's scheduled send time, so a stall is not hidden.
  */
-import { createServer, request, Agent, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, request, Agent } from 'node:http';
 import express from 'express';
-import { startPorchlight } from '../src/app/porchlight';
-import { loadConfig } from '../src/config/load-config';
+import { listenLoopback, startBenchWeb } from './bench-web';
 import { OrderModel, ShipmentModel, StoreEventModel } from '../src/db/models';
 import { StoreConnectionService } from '../src/integrations/store-connection.service';
 import { storeSignature } from '../src/integrations/store-signature';
 import { defaultMerchantPreferences } from '../src/merchants/merchant';
-import { createLogger } from '../src/shared/logger';
 import { percentile, type Bench, type BenchResult } from './bench-kit';
 
 const shop = 'black-friday.myshopify.com';
@@ -120,32 +117,13 @@ async function load(url: string, count: number, make: (i: number) => Webhook): P
   return { latencies, accepted, failures };
 }
 
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () =>
-      resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}`),
-    );
-  });
-}
-
 export const integrationsBench: Bench = {
   name: 'integrations',
   async run({ quick }) {
     const seconds = quick ? 3 : Number(process.env.BENCH_SECONDS ?? 60);
     const count = rate * seconds;
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}),
-    });
     // One web process; the worker's processing is measured after the load, as its own step.
-    const app = await startPorchlight({
-      config,
-      logger: createLogger('silent'),
-      web: true,
-      worker: false,
-      dbName: `bench_integrations_${Date.now()}`,
-    });
+    const app = await startBenchWeb('integrations');
     const bare = express();
     bare.post('/hook', express.raw({ type: () => true, limit: '1mb' }), (_req, res) => {
       res.json({ received: 'accepted' });
@@ -163,7 +141,7 @@ export const integrationsBench: Bench = {
         shopDomain: shop,
         webhookSecret: secret,
       });
-      const bareUrl = await listen(bareServer);
+      const bareUrl = await listenLoopback(bareServer);
       const baseline = await load(`${bareUrl}/hook`, count, (i) => webhook(i, 0));
       const measured = await load(`${app.url}/integrations/shopify/webhooks`, count, (i) =>
         webhook(i, 1),

@@ -3,13 +3,10 @@
  * connections it keeps at least half the bare handler's requests per second (issue 5), and a
  * burst of 200 connections on one page stays under 100 ms at p99 with no errors (issue 17).
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import autocannon from 'autocannon';
 import express from 'express';
-import { startPorchlight } from '../src/app/porchlight';
-import { loadConfig } from '../src/config/load-config';
-import { createLogger } from '../src/shared/logger';
+import { listenLoopback, startBenchWeb } from './bench-web';
 import type { Bench, BenchResult } from './bench-kit';
 import { seedBenchOrder } from './seed-bench-order';
 
@@ -43,31 +40,11 @@ async function measure(url: string, connections: number, duration: number): Prom
   };
 }
 
-function listen(server: Server): Promise<string> {
-  return new Promise((resolve) => {
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      resolve(`http://127.0.0.1:${port}`);
-    });
-  });
-}
-
 export const statusPageBench: Bench = {
   name: 'status-page',
   async run({ quick }) {
     const duration = quick ? 2 : Number(process.env.BENCH_SECONDS ?? 10);
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'silent',
-      ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}),
-    });
-    const app = await startPorchlight({
-      config,
-      logger: createLogger('silent'),
-      web: true,
-      worker: false,
-      dbName: `bench_${Date.now()}`,
-    });
+    const app = await startBenchWeb('status');
     const bare = express();
     bare.get('/', (_req, res) => {
       res.send('ok');
@@ -75,7 +52,7 @@ export const statusPageBench: Bench = {
     const bareServer = createServer(bare);
     try {
       const token = await seedBenchOrder(app.container);
-      const bareUrl = await listen(bareServer);
+      const bareUrl = await listenLoopback(bareServer);
       const pageUrl = `${app.url}/t/${token}`;
       const baseline = await measure(`${bareUrl}/`, 50, duration);
       const page = await measure(pageUrl, 50, duration);
