@@ -34,10 +34,9 @@ export interface SettingsDraft {
   senders?: SenderIdentities;
 }
 
-/** The lifetime rules of console sessions (configuration). */
+/** How long a console session may sit unused (configuration); its absolute end is `expiresAt`. */
 export interface SessionPolicy {
   idleMs: number;
-  absoluteMs: number;
 }
 
 /** Whether a stored session may still be used at `now`. Pure, so every edge is a unit test. */

@@ -2,6 +2,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { sameSecret } from '../shared/same-secret';
 import type { Request, Response } from 'express';
 import type { Config } from '../config/config';
+import { readCookie } from './read-cookie';
 
 /**
  * Signed double-submit protection for guest forms: a random cookie, and in the form an HMAC of
@@ -38,15 +39,8 @@ export class CsrfGuard {
     return sameSecret(this.sign(cookie), field);
   }
 
-  /** Read straight from the header: only this one cookie matters, and only on form pages. */
   private cookieOf(req: Request): string | undefined {
-    const header = req.headers.cookie;
-    if (!header) return undefined;
-    for (const part of header.split(';')) {
-      const [name, value] = part.trim().split('=', 2);
-      if (name === this.cookieName && value && /^[A-Za-z0-9_-]{24}$/.test(value)) return value;
-    }
-    return undefined;
+    return readCookie(req, this.cookieName, /^[A-Za-z0-9_-]{24}$/);
   }
 
   private sign(value: string): string {

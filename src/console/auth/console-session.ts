@@ -4,6 +4,7 @@ import type { ConsoleSessionRepository } from '../../db/repositories/console-ses
 import type { MerchantRepository } from '../../db/repositories/merchant.repository';
 import type { Merchant } from '../../merchants/merchant';
 import type { Clock } from '../../shared/clock';
+import { readCookie } from '../../web/read-cookie';
 import { sessionIsLive, touchEveryMs, type ConsoleSession } from '../console-user';
 import {
   consoleCsrfToken,
@@ -49,14 +50,6 @@ export function clearSessionCookie(res: Response, config: Config): void {
   });
 }
 
-function cookieValue(req: Request, name: string): string | undefined {
-  for (const part of (req.headers.cookie ?? '').split(';')) {
-    const [key, value] = part.trim().split('=', 2);
-    if (key === name && value && consoleTokenPattern.test(value)) return value;
-  }
-  return undefined;
-}
-
 export function consoleContext(res: Response): ConsoleContext {
   const context = res.locals.console as ConsoleContext | undefined;
   if (!context) throw new Error('console route mounted without requireConsoleSession');
@@ -74,13 +67,13 @@ export function requireConsoleSession(deps: {
   merchants: MerchantRepository;
 }): RequestHandler {
   const { config, clock, sessions, merchants } = deps;
-  const policy = { idleMs: config.console.idleMs, absoluteMs: config.console.sessionMaxMs };
+  const policy = { idleMs: config.console.idleMs };
   const toSignIn = (req: Request, res: Response, reason: string) => {
     const next = req.method === 'GET' ? `&next=${encodeURIComponent(req.originalUrl)}` : '';
     res.redirect(303, `/console/sign-in?reason=${reason}${next}`);
   };
   return async (req: Request, res: Response, next: NextFunction) => {
-    const value = cookieValue(req, sessionCookieName(config));
+    const value = readCookie(req, sessionCookieName(config), consoleTokenPattern);
     const session = value ? await sessions.findByTokenHash(hashConsoleToken(value)) : null;
     const now = clock.now();
     if (!session || !sessionIsLive(session, policy, now)) {

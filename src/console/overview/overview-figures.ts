@@ -58,11 +58,6 @@ export class OverviewFigureSource {
     return entry.figures;
   }
 
-  /** Settings changes do not move these figures; nothing to invalidate but for tests. */
-  forget(merchantId: string): void {
-    this.cache.delete(merchantId);
-  }
-
   private async compute(merchant: Merchant): Promise<OverviewFigures> {
     const now = this.clock.now();
     const timeZone = merchant.preferences.timezone;

@@ -9,7 +9,7 @@ import { defaultMerchantPreferences, type Merchant } from '../../../src/merchant
 import { defaultGuestPreferences, type Order } from '../../../src/orders/order';
 
 const at = (iso: string) => new Date(iso);
-const policy = { idleMs: 30 * 60_000, absoluteMs: 12 * 3_600_000 };
+const policy = { idleMs: 30 * 60_000 };
 const session = (over: Partial<ConsoleSession> = {}): ConsoleSession => ({
   id: 's1',
   userId: 'u1',
