@@ -190,6 +190,9 @@ function appEnv(mongoUri: string, fakeUrl: string, webPort: number): Record<stri
     SIMULATED_PACE_SECONDS: String(paceSeconds),
     POLL_CRON: '*/3 * * * * *',
     POLL_INTERVALS: every3s,
+    // A claim is one simulated-carrier request (50 numbers), not the whole run's parcels: with
+    // the default 500 one poller holds every parcel, and each kill mid-pass strands them all.
+    POLL_BATCH_SIZE: '50',
     POLL_JITTER: '0',
     DISPATCH_CRON: '*/2 * * * * *',
     LEASE_SECONDS: String(leaseSeconds),
