@@ -39,7 +39,10 @@ const deadline = startedAt + 12 * 60_000 - 45_000; // leaves time to count and s
 // Kills end here, leaving time for the last leases to free, unknowns to reconcile, and quiet.
 const faultsUntil = deadline - 3 * 60_000;
 const leaseSeconds = 60;
-const paceSeconds = 30;
+// A step outlasts a poll, the grouping window and a dispatch, each poll and dispatch once
+// stranded by a kill until the dead worker's heartbeat is 10 s old (3 + 13 + 10 + 13 s): at
+// 30 s, a parcel whose poll and message were both held up went stale although nothing broke.
+const paceSeconds = 45;
 const reconcileAfterSeconds = 20;
 const workerCount = 3;
 
@@ -190,9 +193,6 @@ function appEnv(mongoUri: string, fakeUrl: string, webPort: number): Record<stri
     SIMULATED_PACE_SECONDS: String(paceSeconds),
     POLL_CRON: '*/3 * * * * *',
     POLL_INTERVALS: every3s,
-    // A claim is one simulated-carrier request (50 numbers), not the whole run's parcels: with
-    // the default 500 one poller holds every parcel, and each kill mid-pass strands them all.
-    POLL_BATCH_SIZE: '50',
     POLL_JITTER: '0',
     DISPATCH_CRON: '*/2 * * * * *',
     LEASE_SECONDS: String(leaseSeconds),
