@@ -33,8 +33,10 @@ const meantToSend = new Set(['pending', 'sending', 'sent', 'delivered', 'unknown
  * - unknown_unresolved: entries still unknown (or stuck in sending) at the end although the
  *   provider did accept their message: nothing resolved them.
  * - stale_due_to_faults: entries skipped as stale (the parcel was delivered before the message
- *   went). The harness paces parcels so each step lasts longer than a fault-free dispatch takes
- *   (poll + grouping window + dispatch tick), so every stale drop here was caused by a fault.
+ *   went). The harness paces parcels so each step lasts longer than a dispatch takes (poll,
+ *   grouping window, dispatch tick) with a kill holding up both the poll and the dispatch until
+ *   the dead worker's claims are free, so a stale drop here is a fault delaying a message past
+ *   what the design allows.
  * - uncombined: for orders with two parcels, messages beyond one per (order, channel, milestone)
  *   that the provider accepted from different notifications: milestones falling due together
  *   that reached the guest as separate messages.

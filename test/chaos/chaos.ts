@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { connectDatabase, disconnectDatabase } from '../../src/db/connection';
 import { resolveDatabase, type ResolvedDatabase } from '../../src/db/database-ladder';
@@ -38,7 +39,10 @@ const deadline = startedAt + 12 * 60_000 - 45_000; // leaves time to count and s
 // Kills end here, leaving time for the last leases to free, unknowns to reconcile, and quiet.
 const faultsUntil = deadline - 3 * 60_000;
 const leaseSeconds = 60;
-const paceSeconds = 30;
+// A step outlasts a poll, the grouping window and a dispatch, each poll and dispatch once
+// stranded by a kill until the dead worker's heartbeat is 10 s old (3 + 13 + 10 + 13 s): at
+// 30 s, a parcel whose poll and message were both held up went stale although nothing broke.
+const paceSeconds = 45;
 const reconcileAfterSeconds = 20;
 const workerCount = 3;
 
@@ -116,7 +120,7 @@ async function main(running: Running): Promise<{ line: string; failures: string[
   await faults;
   const crashes = running.processes.reduce((n, p) => n + p.unexpectedExits, 0);
   say(
-    `faults done: ${chaos.kills} kills, SIGSTOP ${chaos.paused ? 'done' : 'not done'}, blink ${chaos.blinked ? 'done' : 'not done'}, ${crashes} exits on their own (restarted)`,
+    `faults done: ${chaos.kills} kills, SIGSTOP ${chaos.paused ? 'done' : 'not done'}, blink ${chaos.blinked ? 'done' : 'not done'}, ${crashes} exits on their own (restarted), load average ${loadavg()[1]!.toFixed(1)}`,
   );
   const undeliveredParcels = await settle();
   await dumpOutbox(logDir);
@@ -274,7 +278,11 @@ class FaultInjector {
       // nothing, and on a busy machine would leave the fleet starting more than working.
       if (!(await this.runningWorker())) break;
       await sleep(3_000 + Math.random() * 6_000);
-      if (this.kills === pauseAt && !pausing) pausing = this.pauseOnePastLease();
+      // Paused before the victim is picked: a SIGKILL must not end the pause it would prove.
+      if (this.kills === pauseAt && !pausing) {
+        const sleeper = await this.runningWorker();
+        if (sleeper) pausing = this.pausePastLease(sleeper);
+      }
       const victim = await this.runningWorker();
       if (!victim) break;
       await victim.kill();
@@ -307,9 +315,8 @@ class FaultInjector {
     return undefined;
   }
 
-  private async pauseOnePastLease(): Promise<void> {
-    const worker = await this.runningWorker();
-    if (!worker) return;
+  /** SIGSTOPs `worker` at once (no other fault picks it while stopped), SIGCONTs it later. */
+  private async pausePastLease(worker: AppProcess): Promise<void> {
     worker.pause();
     say(`SIGSTOP ${worker.label} for ${leaseSeconds + 10} s`);
     await sleep((leaseSeconds + 10) * 1000);
