@@ -89,25 +89,34 @@ function truthy(value: unknown): boolean {
   return Boolean(value) && !(Array.isArray(value) && value.length === 0);
 }
 
-/** A path's value: a variable of the render function, or a value fixed when compiling. */
-type Value = { variable: string } | { fixed: unknown };
+/**
+ * A path's value: a variable of the render function (`top` when declared at its start), or a
+ * value fixed when compiling.
+ */
+type Value = { variable: string; top: boolean } | { fixed: unknown };
 
 /**
  * The statements of a render function, with the view of each enclosing `#each`, innermost last.
- * A path is read, and its value escaped, once per block: MJML repeats a colour in five places.
+ * A path is read, and its value escaped, once: paths from the view's top level at the start of
+ * the function (MJML repeats a colour in five places, some inside lists), paths into a list's
+ * item once per block.
  */
 class RenderCode {
+  /** Reads and escapes of the view's top-level paths, before any markup. */
+  private readonly prelude: string[] = [];
   private readonly statements: string[] = [];
   private text = '';
   private names = 0;
-  /** Variables holding paths already read (`view.colors`) or escaped (`html:view.colors.accent`). */
+  /** Variables holding top-level paths read (`view.colors`) or escaped (`html:v3`). */
+  private readonly atTop = new Map<string, string>();
+  /** The same for paths into list items, for the block being written. */
   private known = new Map<string, string>();
 
   constructor(private readonly fixed: Record<string, unknown>) {}
 
   lines(): string {
     this.flush();
-    return this.statements.join('\n');
+    return [...this.prelude, ...this.statements].join('\n');
   }
 
   program(node: hbs.AST.Program | undefined, scopes: string[]): void {
@@ -133,12 +142,7 @@ class RenderCode {
       this.text += escape(value.fixed);
       return;
     }
-    let html = this.known.get(`html:${value.variable}`);
-    if (!html) {
-      html = this.name();
-      this.emit(`const ${html} = escape(${value.variable});`);
-      this.known.set(`html:${value.variable}`, html);
-    }
+    const html = this.declare(`html:${value.variable}`, `escape(${value.variable})`, value.top);
     this.emit(`html += ${html};`);
   }
 
@@ -192,21 +196,31 @@ class RenderCode {
       return { fixed };
     }
     let value = scopes[scope] ?? 'undefined';
+    const top = scope <= 0;
     for (const key of path.parts) {
       const property = JSON.stringify(key);
-      let next = this.known.get(`${value}.${property}`);
-      if (!next) {
-        next = this.name();
-        // Own properties only, as Handlebars: a view never reaches its prototype. The check is
-        // written out at each lookup, where V8 can answer it from the object's shape.
-        this.emit(
-          `const ${next} = ${value} != null && hasOwn.call(${value}, ${property}) ? ${value}[${property}] : undefined;`,
-        );
-        this.known.set(`${value}.${property}`, next);
-      }
-      value = next;
+      // Own properties only, as Handlebars: a view never reaches its prototype. The check is
+      // written out at each lookup, where V8 can answer it from the object's shape.
+      value = this.declare(
+        `${value}.${property}`,
+        `${value} != null && hasOwn.call(${value}, ${property}) ? ${value}[${property}] : undefined`,
+        top,
+      );
     }
-    return { variable: value };
+    return { variable: value, top };
+  }
+
+  /** The variable holding `expression`, declared on first use (at the start when `top`). */
+  private declare(key: string, expression: string, top: boolean): string {
+    const known = top ? this.atTop : this.known;
+    let name = known.get(key);
+    if (!name) {
+      name = this.name();
+      if (top) this.prelude.push(`const ${name} = ${expression};`);
+      else this.emit(`const ${name} = ${expression};`);
+      known.set(key, name);
+    }
+    return name;
   }
 
   private emit(statement: string): void {
