@@ -98,9 +98,10 @@ export function latestLine(
     : said.toLowerCase().startsWith(label.toLowerCase())
       ? said
       : labelled(label, said, locale);
-  return [what, placeText(s.latest.location), eventTime(s.latest.at, locale, timeZone)]
-    .filter(Boolean)
-    .join(' · ');
+  let line = '';
+  for (const part of [what, placeText(s.latest.location), eventTime(s.latest.at, locale, timeZone)])
+    if (part) line = line ? `${line} · ${part}` : part;
+  return line;
 }
 
 function links(
@@ -178,6 +179,14 @@ function lists(input: MessageInput): Pick<EmailView, 'items' | 'shipments'> {
   return { items, shipments };
 }
 
+/** The guest's first name: the name's first word, found without splitting the rest. */
+function firstWord(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const trimmed = name.trim();
+  const end = trimmed.search(/\s/);
+  return end < 0 ? trimmed : trimmed.slice(0, end);
+}
+
 /** Builds the words and links of one email; pure, so every wording rule is a unit test. */
 export function emailView(input: MessageInput, copy: EmailCopy, wording: EmailWording): EmailView {
   const c = copy.common;
@@ -187,7 +196,7 @@ export function emailView(input: MessageInput, copy: EmailCopy, wording: EmailWo
   const name = input.merchant.branding.displayName || input.merchant.name;
   const merchant = isolate(name);
   const words = { merchant, order: input.orderNumber };
-  const firstName = input.guestName?.trim().split(/\s+/)[0];
+  const firstName = firstWord(input.guestName);
   const first = input.shipments[0];
   const { supportEmail, supportUrl } = input.merchant.branding;
   const supportLink = webLink(supportUrl) ?? undefined;
