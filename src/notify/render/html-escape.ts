@@ -6,7 +6,8 @@ import Handlebars from 'handlebars';
  * link carries an `=`, and many shop names an `&`.
  */
 export function escapeHtml(value: unknown): string {
-  if (typeof value !== 'string') return Handlebars.Utils.escapeExpression(value as string);
+  if (typeof value !== 'string')
+    return value == null ? '' : Handlebars.Utils.escapeExpression(value as string);
   if (!special.test(value)) return value;
   let html = '';
   let copied = 0;
