@@ -33,7 +33,8 @@ export interface EmailView {
   /** The carrier's latest scan, in our words first. */
   latest?: string;
   eta?: { label: string; date: string };
-  progress: { text: string; steps: Array<{ label: string; bar: string; weight: string }> };
+  /** The steps' colours and weights are the markup's: upcoming steps grey, the current one bold. */
+  progress: { text: string; steps: Array<{ label: string; upcoming: boolean; current: boolean }> };
   parcels?: string;
   wholeOrder?: string;
   cta: Link;
@@ -97,9 +98,10 @@ export function latestLine(
     : said.toLowerCase().startsWith(label.toLowerCase())
       ? said
       : labelled(label, said, locale);
-  return [what, placeText(s.latest.location), eventTime(s.latest.at, locale, timeZone)]
-    .filter(Boolean)
-    .join(' · ');
+  let line = '';
+  for (const part of [what, placeText(s.latest.location), eventTime(s.latest.at, locale, timeZone)])
+    if (part) line = line ? `${line} · ${part}` : part;
+  return line;
 }
 
 function links(
@@ -132,29 +134,29 @@ function links(
 }
 
 /**
- * The progress bar for a status and the statuses seen before it (joined with commas), in the
- * shop's accent: a handful of combinations serve every message, so each is built once and
- * shared, read-only, by the views that show it.
+ * The progress bar for a status and the statuses seen before it (joined with commas): a handful
+ * of combinations serve every message, so each is built once and shared, read-only, by the
+ * views that show it.
  */
 const progressBar = memo(
-  (locale: Locale, accent: string, status: ShipmentStatus, seen: string): EmailView['progress'] => {
+  (locale: Locale, status: ShipmentStatus, seen: string): EmailView['progress'] => {
     const statuses = seen ? (seen.split(',') as ShipmentStatus[]) : [];
     const p = deliveryProgress(status, statuses, guestPageText[locale]);
     return {
       text: localPunctuation(p.text, locale),
       steps: p.steps.map((s) => ({
         label: s.label,
-        bar: s.state === 'upcoming' ? '#d0d7de' : accent,
-        weight: s.state === 'current' ? '700' : '400',
+        upcoming: s.state === 'upcoming',
+        current: s.state === 'current',
       })),
     };
   },
 );
 
-function progress(input: MessageInput, accent: string): EmailView['progress'] {
+function progress(input: MessageInput): EmailView['progress'] {
   const first = input.shipments[0];
   const seen = first?.seenStatuses?.join(',') ?? '';
-  return progressBar(input.locale, accent, first?.status ?? 'pending', seen);
+  return progressBar(input.locale, first?.status ?? 'pending', seen);
 }
 
 /**
@@ -177,6 +179,14 @@ function lists(input: MessageInput): Pick<EmailView, 'items' | 'shipments'> {
   return { items, shipments };
 }
 
+/** The guest's first name: the name's first word, found without splitting the rest. */
+function firstWord(name: string | undefined): string | undefined {
+  if (name === undefined) return undefined;
+  const trimmed = name.trim();
+  const end = trimmed.search(/\s/);
+  return end < 0 ? trimmed : trimmed.slice(0, end);
+}
+
 /** Builds the words and links of one email; pure, so every wording rule is a unit test. */
 export function emailView(input: MessageInput, copy: EmailCopy, wording: EmailWording): EmailView {
   const c = copy.common;
@@ -186,7 +196,7 @@ export function emailView(input: MessageInput, copy: EmailCopy, wording: EmailWo
   const name = input.merchant.branding.displayName || input.merchant.name;
   const merchant = isolate(name);
   const words = { merchant, order: input.orderNumber };
-  const firstName = input.guestName?.trim().split(/\s+/)[0];
+  const firstName = firstWord(input.guestName);
   const first = input.shipments[0];
   const { supportEmail, supportUrl } = input.merchant.branding;
   const supportLink = webLink(supportUrl) ?? undefined;
@@ -207,7 +217,7 @@ export function emailView(input: MessageInput, copy: EmailCopy, wording: EmailWo
     intro: fillText(catalog.intro, words),
     latest: latest || undefined,
     eta: deliveryLine(first, locale, page.estimatedDelivery, c.estimateOurs ?? ''),
-    progress: progress(input, colors.accent),
+    progress: progress(input),
     parcels:
       parcels && parcels.total > 1 && parcels.delivered > 0
         ? fillText(c.parcels ?? '', {

@@ -1,4 +1,5 @@
 import Handlebars from 'handlebars';
+import { escapeHtml } from './html-escape';
 
 /** One message's HTML from its view: plain data (strings, numbers, arrays, objects). */
 export type HtmlTemplate<T> = (view: T) => string;
@@ -38,50 +39,9 @@ export function compileHtmlTemplate<T>(
     escape: (value: unknown) => string,
     hasOwn: typeof Object.prototype.hasOwnProperty,
   ) => HtmlTemplate<T>;
-  return make(escape, Object.prototype.hasOwnProperty);
+  return make(escapeHtml, Object.prototype.hasOwnProperty);
 }
 
-/**
- * Handlebars' escaping, character for character (a test holds it to Handlebars' own), with the
- * replacement built in one pass rather than through a callback per character: every tracking
- * link carries an `=`, and many shop names an `&`.
- */
-function escape(value: unknown): string {
-  if (typeof value !== 'string') return Handlebars.Utils.escapeExpression(value as string);
-  if (!special.test(value)) return value;
-  let html = '';
-  let copied = 0;
-  for (let i = 0; i < value.length; i++) {
-    const entity = entityFor(value.charCodeAt(i));
-    if (entity === undefined) continue;
-    html += value.slice(copied, i) + entity;
-    copied = i + 1;
-  }
-  return html + value.slice(copied);
-}
-
-const special = /[&<>"'`=]/;
-
-function entityFor(code: number): string | undefined {
-  switch (code) {
-    case 0x26:
-      return '&amp;';
-    case 0x3c:
-      return '&lt;';
-    case 0x3e:
-      return '&gt;';
-    case 0x22:
-      return '&quot;';
-    case 0x27:
-      return '&#x27;';
-    case 0x60:
-      return '&#x60;';
-    case 0x3d:
-      return '&#x3D;';
-    default:
-      return undefined;
-  }
-}
 const own = (object: unknown, key: string) => Object.prototype.hasOwnProperty.call(object, key);
 
 /** Handlebars' own rule: false, 0, '', null, undefined and empty lists take the else branch. */
@@ -89,25 +49,34 @@ function truthy(value: unknown): boolean {
   return Boolean(value) && !(Array.isArray(value) && value.length === 0);
 }
 
-/** A path's value: a variable of the render function, or a value fixed when compiling. */
-type Value = { variable: string } | { fixed: unknown };
+/**
+ * A path's value: a variable of the render function (`top` when declared at its start), or a
+ * value fixed when compiling.
+ */
+type Value = { variable: string; top: boolean } | { fixed: unknown };
 
 /**
  * The statements of a render function, with the view of each enclosing `#each`, innermost last.
- * A path is read, and its value escaped, once per block: MJML repeats a colour in five places.
+ * A path is read, and its value escaped, once: paths from the view's top level at the start of
+ * the function (MJML repeats a colour in five places, some inside lists), paths into a list's
+ * item once per block.
  */
 class RenderCode {
+  /** Reads and escapes of the view's top-level paths, before any markup. */
+  private readonly prelude: string[] = [];
   private readonly statements: string[] = [];
   private text = '';
   private names = 0;
-  /** Variables holding paths already read (`view.colors`) or escaped (`html:view.colors.accent`). */
+  /** Variables holding top-level paths read (`view.colors`) or escaped (`html:v3`). */
+  private readonly atTop = new Map<string, string>();
+  /** The same for paths into list items, for the block being written. */
   private known = new Map<string, string>();
 
   constructor(private readonly fixed: Record<string, unknown>) {}
 
   lines(): string {
     this.flush();
-    return this.statements.join('\n');
+    return [...this.prelude, ...this.statements].join('\n');
   }
 
   program(node: hbs.AST.Program | undefined, scopes: string[]): void {
@@ -130,15 +99,10 @@ class RenderCode {
     if ('fixed' in value) {
       if (typeof value.fixed !== 'string' && typeof value.fixed !== 'number')
         throw unsupported(mustache, 'fixed paths to text only');
-      this.text += escape(value.fixed);
+      this.text += escapeHtml(value.fixed);
       return;
     }
-    let html = this.known.get(`html:${value.variable}`);
-    if (!html) {
-      html = this.name();
-      this.emit(`const ${html} = escape(${value.variable});`);
-      this.known.set(`html:${value.variable}`, html);
-    }
+    const html = this.declare(`html:${value.variable}`, `escape(${value.variable})`, value.top);
     this.emit(`html += ${html};`);
   }
 
@@ -192,21 +156,31 @@ class RenderCode {
       return { fixed };
     }
     let value = scopes[scope] ?? 'undefined';
+    const top = scope <= 0;
     for (const key of path.parts) {
       const property = JSON.stringify(key);
-      let next = this.known.get(`${value}.${property}`);
-      if (!next) {
-        next = this.name();
-        // Own properties only, as Handlebars: a view never reaches its prototype. The check is
-        // written out at each lookup, where V8 can answer it from the object's shape.
-        this.emit(
-          `const ${next} = ${value} != null && hasOwn.call(${value}, ${property}) ? ${value}[${property}] : undefined;`,
-        );
-        this.known.set(`${value}.${property}`, next);
-      }
-      value = next;
+      // Own properties only, as Handlebars: a view never reaches its prototype. The check is
+      // written out at each lookup, where V8 can answer it from the object's shape.
+      value = this.declare(
+        `${value}.${property}`,
+        `${value} != null && hasOwn.call(${value}, ${property}) ? ${value}[${property}] : undefined`,
+        top,
+      );
     }
-    return { variable: value };
+    return { variable: value, top };
+  }
+
+  /** The variable holding `expression`, declared on first use (at the start when `top`). */
+  private declare(key: string, expression: string, top: boolean): string {
+    const known = top ? this.atTop : this.known;
+    let name = known.get(key);
+    if (!name) {
+      name = this.name();
+      if (top) this.prelude.push(`const ${name} = ${expression};`);
+      else this.emit(`const ${name} = ${expression};`);
+      known.set(key, name);
+    }
+    return name;
   }
 
   private emit(statement: string): void {

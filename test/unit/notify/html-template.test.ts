@@ -40,8 +40,9 @@ function view(overrides: Partial<EmailView> = {}): EmailView {
     progress: {
       text: 'Step 3 of 4',
       steps: [
-        { label: 'Ordered', bar: '#2f6b4f', weight: '400' },
-        { label: 'Out <now>', bar: '#d0d7de', weight: '700' },
+        { label: 'Ordered', upcoming: false, current: false },
+        { label: 'Out <now>', upcoming: false, current: true },
+        { label: 'Delivered', upcoming: true, current: false },
       ],
     },
     parcels: '1 of 2 parcels delivered',
