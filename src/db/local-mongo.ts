@@ -1,5 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 
 /** Where the launcher's pom.xml and LocalMongo.java live (resolved from src/ and dist/ alike). */
@@ -16,11 +17,28 @@ function has(command: string): boolean {
   return spawnSync(command, ['-version'], { stdio: 'ignore' }).status === 0;
 }
 
-/** Resolves mongo-java-server with Maven and compiles the launcher once per cache folder. */
+/** The launcher's Java sources and a digest of them, so a changed source is compiled again. */
+function launcherSources(): { files: string[]; digest: string } {
+  const files = readdirSync(toolDir)
+    .filter((name) => name.endsWith('.java'))
+    .sort()
+    .map((name) => path.join(toolDir, name));
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(path.basename(file)).update(readFileSync(file));
+  return { files, digest: hash.digest('hex') };
+}
+
+/**
+ * Resolves mongo-java-server with Maven and compiles the launcher once per version of its
+ * sources, into a folder named by their digest: a server already running from older classes
+ * keeps them, and a changed source is never served from a stale build. Returns the classpath.
+ */
 export function prepareLocalMongo(cacheDir: string): string {
   const libDir = path.join(cacheDir, 'lib');
-  const classesDir = path.join(cacheDir, 'classes');
-  if (existsSync(path.join(classesDir, 'LocalMongo.class'))) return cacheDir;
+  const sources = launcherSources();
+  const classesDir = path.join(cacheDir, `classes-${sources.digest.slice(0, 16)}`);
+  const classpath = `${classesDir}:${libDir}/*`;
+  if (existsSync(path.join(classesDir, 'LocalMongo.class'))) return classpath;
   if (!has('java')) throw new LocalMongoUnavailable('java is not installed');
   mkdirSync(cacheDir, { recursive: true });
   if (!existsSync(libDir) || readdirSync(libDir).length === 0) {
@@ -44,15 +62,21 @@ export function prepareLocalMongo(cacheDir: string): string {
         `Maven could not resolve mongo-java-server: ${mvn.stdout}${mvn.stderr}`.trim(),
       );
   }
-  const javac = spawnSync(
-    'javac',
-    ['-cp', `${libDir}/*`, '-d', classesDir, path.join(toolDir, 'LocalMongo.java')],
-    {
-      encoding: 'utf8',
-    },
-  );
-  if (javac.status !== 0) throw new LocalMongoUnavailable(`javac failed: ${javac.stderr}`.trim());
-  return cacheDir;
+  // Compiled aside and renamed into place, so a concurrent start never sees half a build.
+  const building = `${classesDir}.${process.pid}`;
+  const javac = spawnSync('javac', ['-cp', `${libDir}/*`, '-d', building, ...sources.files], {
+    encoding: 'utf8',
+  });
+  if (javac.status !== 0) {
+    rmSync(building, { recursive: true, force: true });
+    throw new LocalMongoUnavailable(`javac failed: ${javac.stderr}`.trim());
+  }
+  try {
+    renameSync(building, classesDir);
+  } catch {
+    rmSync(building, { recursive: true, force: true }); // another process finished first
+  }
+  return classpath;
 }
 
 /**
@@ -64,8 +88,7 @@ export function startLocalMongo(
   h2File?: string,
   timeoutMs = 30_000,
 ): Promise<LocalMongo> {
-  prepareLocalMongo(cacheDir);
-  const classpath = `${path.join(cacheDir, 'classes')}:${path.join(cacheDir, 'lib')}/*`;
+  const classpath = prepareLocalMongo(cacheDir);
   if (h2File) mkdirSync(path.dirname(h2File), { recursive: true });
   const child: ChildProcess = spawn(
     'java',

@@ -1,0 +1,117 @@
+import fc from 'fast-check';
+import mongoose from 'mongoose';
+import { useTestDatabase } from '../../support/test-app';
+
+useTestDatabase();
+
+/**
+ * The local mongo-java-server answers queries from the secondary indexes the models declare
+ * (tools/mongo-java-server/EqualityIndex.java). An index may only make a query faster, never
+ * change its answer: every query here runs against an indexed collection and an unindexed twin
+ * holding the same documents, through inserts, updates that move keys, and deletes.
+ * On real MongoDB (MONGODB_URI) the same comparison holds trivially.
+ */
+const values = fc.oneof(
+  fc.constantFrom('x', 'y', 'z', ''),
+  fc.constantFrom(1, 2, 2.0, 3),
+  fc.constant(null),
+  fc.constantFrom(true, false),
+  fc.constant(new mongoose.Types.ObjectId('64b000000000000000000001')),
+  fc.constant(new Date('2026-11-30T00:00:00Z')),
+);
+const field = fc.oneof(
+  values,
+  fc.array(values, { maxLength: 3 }),
+  fc.constant(undefined), // missing
+);
+// Arrays only where no compound index would hold two of them (MongoDB refuses parallel arrays).
+const scalarField = fc.oneof(values, fc.constant(undefined));
+const doc = fc.record({
+  a: field,
+  b: scalarField,
+  c: fc.oneof(
+    fc.record({ d: field }),
+    fc.array(fc.record({ d: scalarField }), { maxLength: 2 }),
+    fc.constant(null),
+  ),
+  f: fc.constantFrom(0, 1, 2),
+});
+const scalar = fc.constantFrom<unknown>(
+  'x',
+  'y',
+  '',
+  1,
+  2,
+  3,
+  true,
+  new mongoose.Types.ObjectId('64b000000000000000000001'),
+  new Date('2026-11-30T00:00:00Z'),
+);
+const condition = fc.oneof(
+  scalar,
+  fc.record({ $in: fc.array(scalar, { minLength: 1, maxLength: 3 }) }),
+  fc.record({ $eq: scalar }),
+  fc.record({ $ne: scalar }),
+  fc.constant(null),
+);
+const query = fc
+  .record(
+    {
+      a: condition,
+      b: condition,
+      'c.d': condition,
+      f: fc.constantFrom(0, 1, 2),
+      _id: fc.nat({ max: 12 }),
+    },
+    { requiredKeys: [] },
+  )
+  .map((q) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)));
+
+function strip(document: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(document).filter(([, v]) => v !== undefined));
+}
+
+describe('secondary indexes on the local database', () => {
+  it('when documents are inserted, updated and deleted, then indexed queries answer exactly as scans do', async () => {
+    const db = mongoose.connection.db!;
+    let round = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(doc, { minLength: 1, maxLength: 12 }),
+        fc.array(fc.tuple(fc.nat({ max: 12 }), doc), { maxLength: 6 }),
+        fc.array(fc.nat({ max: 12 }), { maxLength: 3 }),
+        fc.array(query, { minLength: 1, maxLength: 8 }),
+        async (docs, updates, deletes, queries) => {
+          round++;
+          const indexed = db.collection(`indexed_${round}`);
+          const plain = db.collection(`plain_${round}`);
+          await indexed.createIndex({ a: 1 });
+          await indexed.createIndex({ a: 1, b: -1 });
+          await indexed.createIndex({ 'c.d': 1, f: 1 });
+          await indexed.createIndex({ b: 1 }, { sparse: true });
+          await indexed.createIndex({ _id: 1, f: 1 }, { unique: true });
+          const rows = docs.map((d, i) => ({ _id: i, ...strip(d) }));
+          for (const collection of [indexed, plain]) {
+            await collection.insertMany(rows.map((r) => ({ ...r })));
+            for (const [id, replacement] of updates)
+              await collection.replaceOne({ _id: id }, strip(replacement));
+            for (const id of deletes) await collection.deleteOne({ _id: id });
+            await collection.updateMany({ f: 1 }, { $set: { a: 'moved' } });
+          }
+          for (const q of queries) {
+            const fromIndex = await indexed.find(q).sort({ _id: 1 }).toArray();
+            const fromScan = await plain.find(q).sort({ _id: 1 }).toArray();
+            expect({ q, ids: fromIndex.map((d) => d._id) }).toEqual({
+              q,
+              ids: fromScan.map((d) => d._id),
+            });
+            expect(await indexed.countDocuments(q)).toBe(fromScan.length);
+          }
+          await indexed.drop();
+          await plain.drop();
+        },
+      ),
+      { numRuns: 60 },
+    );
+  }, 60_000);
+});
