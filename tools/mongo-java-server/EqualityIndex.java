@@ -84,9 +84,8 @@ final class EqualityIndex extends Index<Integer> {
     return usablePrefix(query) > 0;
   }
 
-  @Override
-  public synchronized Iterable<Integer> getPositions(Document query) {
-    int length = usablePrefix(query);
+  /** The key values a query's leading equalities ask for, one per combination of `$in` values. */
+  private List<KeyValue> lookups(Document query, int length) {
     List<List<Object>> lookups = new ArrayList<>();
     lookups.add(List.of());
     for (String key : keys().subList(0, length)) {
@@ -100,10 +99,34 @@ final class EqualityIndex extends Index<Integer> {
       }
       lookups = extended;
     }
-    Set<Integer> found = new HashSet<>();
+    List<KeyValue> keyValues = new ArrayList<>();
+    for (List<Object> lookup : lookups) keyValues.add(new KeyValue(lookup).normalized());
+    return keyValues;
+  }
+
+  /**
+   * How many documents this index would hand over for the query (an upper bound, counted from
+   * the index itself), or -1 when it cannot help. The planner picks the index with the fewest.
+   */
+  synchronized long candidates(Document query) {
+    int length = usablePrefix(query);
+    if (length == 0) return -1;
     Map<KeyValue, Set<Integer>> map = positionsByKey.get(length - 1);
-    for (List<Object> lookup : lookups) {
-      Set<Integer> positions = map.get(new KeyValue(lookup).normalized());
+    long count = 0;
+    for (KeyValue lookup : lookups(query, length)) {
+      Set<Integer> positions = map.get(lookup);
+      if (positions != null) count += positions.size();
+    }
+    return count;
+  }
+
+  @Override
+  public synchronized Iterable<Integer> getPositions(Document query) {
+    int length = usablePrefix(query);
+    Map<KeyValue, Set<Integer>> map = positionsByKey.get(length - 1);
+    Set<Integer> found = new HashSet<>();
+    for (KeyValue lookup : lookups(query, length)) {
+      Set<Integer> positions = map.get(lookup);
       if (positions != null) found.addAll(positions);
     }
     List<Integer> ordered = new ArrayList<>(found);

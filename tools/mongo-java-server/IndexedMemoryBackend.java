@@ -15,8 +15,8 @@ import java.util.List;
  * mongo-java-server's memory backend with the secondary indexes it lacks ({@link EqualityIndex})
  * and a planner that picks, for each query, the index that narrows it most: an `_id` lookup
  * whenever the query pins `_id` (even beside other fields, as fenced updates do), else a unique
- * index matching the query exactly, else the equality index pinning the most leading keys, else
- * a scan. Real MongoDB plans from the same declared indexes.
+ * index matching the query exactly, else the equality index handing over the fewest candidates
+ * (counted from the index), else a scan. Real MongoDB plans from the same declared indexes.
  */
 final class IndexedMemoryBackend extends MemoryBackend {
   @Override
@@ -81,27 +81,30 @@ final class IndexedMemoryBackend extends MemoryBackend {
         int limit,
         int batchSize,
         Document fieldSelector) {
+      // Lower is better: an _id lookup, then a unique index matching the query exactly, then
+      // the equality index handing over the fewest candidates.
       Index<Integer> best = null;
       Document lookup = query;
-      int bestScore = 0;
+      long bestCost = Long.MAX_VALUE;
       for (Index<Integer> index : indexes) {
-        int score = 0;
+        long cost = -1;
         Document indexQuery = query;
         if (isIdIndex(index)) {
-          if (EqualityIndex.equalityValues(query.get("_id")) != null
-              && !(query.get("_id") instanceof Document
-                  && ((Document) query.get("_id")).containsKey("$eq"))) {
-            score = 1000;
-            indexQuery = new Document("_id", query.get("_id"));
+          Object id = query.get("_id");
+          if (EqualityIndex.equalityValues(id) != null
+              && !(id instanceof Document && ((Document) id).containsKey("$eq"))) {
+            cost = 0;
+            indexQuery = new Document("_id", id);
           }
         } else if (index instanceof EqualityIndex) {
-          score = ((EqualityIndex) index).usablePrefix(query);
+          long candidates = ((EqualityIndex) index).candidates(query);
+          if (candidates >= 0) cost = 2 + candidates;
         } else if (index.canHandle(query)) {
-          score = 100;
+          cost = 1;
         }
-        if (score > bestScore) {
+        if (cost >= 0 && cost < bestCost) {
           best = index;
-          bestScore = score;
+          bestCost = cost;
           lookup = indexQuery;
         }
       }
