@@ -67,6 +67,12 @@ const query = fc
   )
   .map((q) => Object.fromEntries(Object.entries(q).filter(([, v]) => v !== undefined)));
 
+/** Documents keyed by small numbers, so updates and deletes can name them. */
+interface Probe {
+  _id: number;
+  [field: string]: unknown;
+}
+
 function strip(document: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(document).filter(([, v]) => v !== undefined));
 }
@@ -83,8 +89,8 @@ describe('secondary indexes on the local database', () => {
         fc.array(query, { minLength: 1, maxLength: 8 }),
         async (docs, updates, deletes, queries) => {
           round++;
-          const indexed = db.collection(`indexed_${round}`);
-          const plain = db.collection(`plain_${round}`);
+          const indexed = db.collection<Probe>(`indexed_${round}`);
+          const plain = db.collection<Probe>(`plain_${round}`);
           await indexed.createIndex({ a: 1 });
           await indexed.createIndex({ a: 1, b: -1 });
           await indexed.createIndex({ 'c.d': 1, f: 1 });
