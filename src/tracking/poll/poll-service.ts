@@ -7,7 +7,7 @@ import type { CarrierAdapter, CarrierOutcome } from '../carrier';
 import type { CarrierRegistry } from '../carrier-registry';
 import { backoffPollAt, type PollSchedulePolicy, type Random } from '../domain/poll-schedule';
 import type { Shipment } from '../shipment';
-import type { Check, TrackingRecorder } from '../tracking-recorder';
+import type { Check, RecordSummary, TrackingRecorder } from '../tracking-recorder';
 import { inPool, RateLimiter } from './rate-limiter';
 import { carrierIsStruggling, trackBatch } from './track-batch';
 
@@ -39,6 +39,58 @@ type Claimed = { claim: Claim; shipment: Shipment };
 
 /** Batches with the carriers at once while the next is claimed. */
 const pipelineDepth = 2;
+
+/**
+ * Carrier answers are recorded once this many have come in, or once the oldest has waited this
+ * long: a worker that dies mid-batch loses at most that much carrier work (and its milestones
+ * are not held back until a slow carrier has answered for the whole batch).
+ */
+const recordEvery = { checks: 100, ms: 5_000 };
+
+/**
+ * Collects carrier answers and records them in pieces (see `recordEvery`), one piece at a time,
+ * summing what each recorded. Pieces hold disjoint claims, so each is fenced on its own.
+ */
+export class CheckRecording {
+  private pending: Check[] = [];
+  private oldestAt = 0;
+  private writing: Promise<void> = Promise.resolve();
+  private readonly total: RecordSummary = { completed: 0, milestones: 0, intents: 0 };
+
+  constructor(
+    private readonly record: (checks: Check[]) => Promise<RecordSummary>,
+    private readonly every: { checks: number; ms: number; clock: Clock },
+  ) {}
+
+  async add(checks: Check[]): Promise<void> {
+    if (checks.length === 0) return;
+    const now = this.every.clock.now().getTime();
+    if (this.pending.length === 0) this.oldestAt = now;
+    this.pending.push(...checks);
+    if (this.pending.length >= this.every.checks || now - this.oldestAt >= this.every.ms)
+      await this.flush();
+  }
+
+  /** Records what is left and returns the sum over every piece. */
+  async finish(): Promise<RecordSummary> {
+    await this.flush();
+    return { ...this.total };
+  }
+
+  private flush(): Promise<void> {
+    const piece = this.pending;
+    this.pending = [];
+    const next = this.writing.then(async () => {
+      if (piece.length === 0) return;
+      const done = await this.record(piece);
+      this.total.completed += done.completed;
+      this.total.milestones += done.milestones;
+      this.total.intents += done.intents;
+    });
+    this.writing = next;
+    return next;
+  }
+}
 
 /**
  * One worker's share of the polling: claims due shipments in batches with a fenced lease, asks
@@ -132,24 +184,27 @@ export class PollService {
       group.push(claimed);
       byCarrier.set(claimed.shipment.carrier, group);
     }
-    const checks: Check[] = [];
-    let completed = 0;
+    const recording = new CheckRecording((checks) => this.deps.recorder.record(checks, now), {
+      checks: recordEvery.checks,
+      ms: recordEvery.ms,
+      clock: this.deps.clock,
+    });
+    let released = 0;
     for (const [code, group] of byCarrier) {
       const adapter = this.deps.carriers.get(code);
       if (!adapter || !adapter.enabled) {
-        completed += await this.stopTracking(group, adapter, code);
+        released += await this.stopTracking(group, adapter, code);
         continue;
       }
-      const { done, postponed } = await this.pollCarrier(adapter, group, now);
-      checks.push(...done);
+      const postponed = await this.pollCarrier(adapter, group, now, recording);
       if (postponed.length)
-        completed += await this.deps.recorder.release(
+        released += await this.deps.recorder.release(
           postponed.map((p) => p.claim),
           { nextPollAt: this.carrierBackoff.get(code)?.until ?? now },
         );
     }
-    const recorded = await this.deps.recorder.record(checks, now);
-    return { ...recorded, completed: completed + recorded.completed };
+    const recorded = await recording.finish();
+    return { ...recorded, completed: released + recorded.completed };
   }
 
   /** A shipment whose carrier cannot be asked says why, instead of silently never polling. */
@@ -170,7 +225,13 @@ export class PollService {
     );
   }
 
-  private async pollCarrier(adapter: CarrierAdapter, group: Claimed[], now: Date) {
+  /** Asks the carrier about a group, handing each answer to `recording`; returns the postponed. */
+  private async pollCarrier(
+    adapter: CarrierAdapter,
+    group: Claimed[],
+    now: Date,
+    recording: CheckRecording,
+  ): Promise<Claimed[]> {
     const limiter =
       this.limiters.get(adapter.code) ??
       this.limiters
@@ -179,7 +240,6 @@ export class PollService {
     const chunks: Claimed[][] = [];
     for (let i = 0; i < group.length; i += adapter.limits.batchSize)
       chunks.push(group.slice(i, i + adapter.limits.batchSize));
-    const done: Check[] = [];
     const postponed: Claimed[] = [];
     await inPool(chunks, adapter.limits.concurrency, async (chunk) => {
       if (this.backingOff(now).includes(adapter.code)) {
@@ -199,14 +259,15 @@ export class PollService {
         outcomes.values(),
         now,
       );
-      for (const claimed of chunk)
-        done.push({
+      await recording.add(
+        chunk.map((claimed) => ({
           shipment: claimed.shipment,
           fence: claimed.claim.fence,
           outcome: outcomes.get(claimed.shipment.trackingNumber)!,
-        });
+        })),
+      );
     });
-    return { done, postponed };
+    return postponed;
   }
 
   /** Transient failures across a whole batch back the carrier off for this worker. */
