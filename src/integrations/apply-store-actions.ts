@@ -13,7 +13,13 @@ import { storeOrderPrefix } from './store-order-id';
 type Deps = Pick<Container, 'config' | 'clock' | 'repositories' | 'carriers'>;
 
 /** A store's field we cannot use (a malformed phone or image URL) is left out, not fatal. */
-function validDraft(draft: OrderDraft) {
+/** The store's change time as a date; an absent or unreadable one applies as before (last wins). */
+function storeVersion(updatedAt: string | undefined): Date | undefined {
+  const at = updatedAt ? new Date(updatedAt) : undefined;
+  return at && !Number.isNaN(at.getTime()) ? at : undefined;
+}
+
+function validDraft({ updatedAt: _version, ...draft }: OrderDraft) {
   const candidate = structuredClone({ ...draft, shipments: [] }) as Record<string, unknown>;
   const first = orderInputSchema.safeParse(candidate);
   if (first.success) return first.data;
@@ -70,9 +76,11 @@ export class StoreActionApplier {
       case 'ignore':
         return [`ignored: ${action.reason}`];
       case 'order': {
-        const { created } = await this.orders.upsert(merchant, validDraft(action.draft), {
+        const { created, stale } = await this.orders.upsert(merchant, validDraft(action.draft), {
           insertOnly: action.onlyIfNew,
+          storeVersion: storeVersion(action.draft.updatedAt),
         });
+        if (stale) return ['order kept: the store changed it after this update'];
         return [created ? 'order created' : action.onlyIfNew ? 'order known' : 'order updated'];
       }
       case 'ship': {

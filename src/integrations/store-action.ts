@@ -11,6 +11,12 @@ export interface OrderDraft {
   };
   destination?: { city?: string; region?: string; postalCode?: string; country?: string };
   items: Array<{ name: string; quantity: number; imageUrl?: string }>;
+  /**
+   * When the store last changed the order (Shopify `updated_at`, WooCommerce
+   * `date_modified_gmt`). Stores deliver webhooks out of order: an update older than the one
+   * already applied is not applied again.
+   */
+  updatedAt?: string;
 }
 
 /** One tracking number and what rides with it; `carrierName` is the store's own words. */

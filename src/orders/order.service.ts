@@ -21,13 +21,15 @@ export class OrderService {
 
   /**
    * Creates or updates by external id; returns the status link only when the order is new.
-   * `insertOnly` leaves an existing order as it is (a store event that knows less than it).
+   * `insertOnly` leaves an existing order as it is (a store event that knows less than it);
+   * `storeVersion` (when the store changed the order) leaves it as it is when the store has
+   * already sent a later change, and says so with `stale`.
    */
   async upsert(
     merchant: Merchant,
     input: OrderInput,
-    options: { insertOnly?: boolean; requestId?: string } = {},
-  ): Promise<{ order: Order; created: boolean; statusUrl: string | null }> {
+    options: { insertOnly?: boolean; requestId?: string; storeVersion?: Date } = {},
+  ): Promise<{ order: Order; created: boolean; stale: boolean; statusUrl: string | null }> {
     const { repositories, clock } = this.deps;
     const { requestId } = options;
     const carriers = input.shipments.map((s, i) =>
@@ -40,7 +42,7 @@ export class OrderService {
       at: c?.at ? new Date(c.at) : undefined,
       source: c?.source,
     });
-    const { order, created } = await repositories.orders.upsert(
+    const { order, created, stale } = await repositories.orders.upsert(
       {
         merchantId: merchant.id,
         externalId: input.externalId,
@@ -63,8 +65,9 @@ export class OrderService {
         destination: input.destination ?? {},
         items: input.items,
       },
-      { insertOnly: options.insertOnly },
+      { insertOnly: options.insertOnly, storeVersion: options.storeVersion },
     );
+    if (stale) return { order, created: false, stale, statusUrl: null };
     for (const [i, s] of input.shipments.entries()) {
       await repositories.shipments.ensure({
         merchantId: merchant.id,
@@ -89,7 +92,7 @@ export class OrderService {
         );
       }
     }
-    return { order, created, statusUrl };
+    return { order, created, stale: false, statusUrl };
   }
 
   async addShipment(

@@ -39,6 +39,8 @@ const orderSchema = new Schema(
     ],
     erasedAt: Date,
     cancelledAt: { type: Date, default: null },
+    /** When the store last changed the order, as its webhook said (out-of-order deliveries). */
+    storeUpdatedAt: { type: Date },
   },
   { timestamps: true },
 );

@@ -11,8 +11,11 @@ function normalizeEmail(email: string | undefined): string | undefined {
 }
 
 function fromDoc(doc: unknown): Order {
-  const order = toEntity<Order & { guest: { emailNormalized?: string } }>(doc);
+  const order = toEntity<Order & { guest: { emailNormalized?: string }; storeUpdatedAt?: Date }>(
+    doc,
+  );
   delete order.guest.emailNormalized;
+  delete order.storeUpdatedAt;
   return order;
 }
 
@@ -20,22 +23,42 @@ export class OrderRepository {
   /**
    * Creates or updates by the merchant's external id (the natural key). `insertOnly` never
    * overwrites an existing order (a store event that knows less than the order already does).
+   * `storeVersion` (when the store changed the order) applies only if no later change was
+   * applied: the comparison is part of the update's filter, so two deliveries racing each other
+   * cannot both win, and a refused one comes back `stale` with the order as it stands.
    */
   async upsert(
     input: OrderInput,
-    options: { insertOnly?: boolean } = {},
-  ): Promise<{ order: Order; created: boolean }> {
+    options: { insertOnly?: boolean; storeVersion?: Date } = {},
+  ): Promise<{ order: Order; created: boolean; stale: boolean }> {
     const { merchantId, externalId, ...fields } = input;
     const values = {
       ...fields,
       guest: { ...fields.guest, emailNormalized: normalizeEmail(fields.guest.email) },
+      ...(options.storeVersion ? { storeUpdatedAt: options.storeVersion } : {}),
     };
-    const result = (await OrderModel.findOneAndUpdate(
-      { merchantId, externalId },
-      options.insertOnly ? { $setOnInsert: values } : { $set: values },
-      { upsert: true, returnDocument: 'after', includeResultMetadata: true },
-    ).lean()) as unknown as { value: unknown; lastErrorObject?: { updatedExisting?: boolean } };
-    return { order: fromDoc(result.value), created: !result.lastErrorObject?.updatedExisting };
+    const versioned = options.storeVersion && !options.insertOnly;
+    const filter = versioned
+      ? { merchantId, externalId, storeUpdatedAt: { $not: { $gt: options.storeVersion } } }
+      : { merchantId, externalId };
+    try {
+      const result = (await OrderModel.findOneAndUpdate(
+        filter,
+        options.insertOnly ? { $setOnInsert: values } : { $set: values },
+        { upsert: true, returnDocument: 'after', includeResultMetadata: true },
+      ).lean()) as unknown as { value: unknown; lastErrorObject?: { updatedExisting?: boolean } };
+      return {
+        order: fromDoc(result.value),
+        created: !result.lastErrorObject?.updatedExisting,
+        stale: false,
+      };
+    } catch (error) {
+      // The order exists with a later store change: the upsert's insert hit the unique key.
+      if (!versioned || (error as { code?: number }).code !== 11000) throw error;
+      const current = await OrderModel.findOne({ merchantId, externalId }).lean();
+      if (!current) throw error;
+      return { order: fromDoc(current), created: false, stale: true };
+    }
   }
 
   async findById(id: string): Promise<Order | null> {

@@ -66,6 +66,7 @@ export function shopifyOrderDraft(order: Json, prefix: string): OrderDraft {
     }),
     destination: destination(order.shipping_address),
     items: items(order.line_items),
+    updatedAt: text(order.updated_at),
   };
 }
 

@@ -56,7 +56,13 @@ export function wooOrderDraft(order: Json, prefix: string): OrderDraft {
         ? [defined({ name, quantity, imageUrl: text(obj(li.image).src) })]
         : [];
     }),
+    // `date_modified_gmt` is UTC written without a zone.
+    updatedAt: gmt(text(order.date_modified_gmt)),
   };
+}
+
+function gmt(value: string | undefined): string | undefined {
+  return value && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(value) ? `${value}Z` : undefined;
 }
 
 /** Maps one WooCommerce webhook (topic + parsed body) to actions. Pure. */

@@ -205,6 +205,44 @@ describe('Shopify webhooks', () => {
     expect(confirmations.length).toBeLessThanOrEqual(1);
   });
 
+  it('when order updates arrive out of order, then an older one never overwrites a newer one', async () => {
+    const id = 6101;
+    const ext = `shopify:${shop}:${id}`;
+    const at = (time: string) => `2026-11-27T${time}-05:00`;
+    await send('orders/create', order({ id, name: '#6101', updated_at: at('09:00:00') }));
+    await process();
+    await send(
+      'orders/updated',
+      order({ id, name: '#6101', email: 'new@example.com', updated_at: at('11:00:00') }),
+    );
+    await process();
+    // Shopify retried an earlier update late: it still has the old address.
+    await send(
+      'orders/updated',
+      order({ id, name: '#6101', email: 'old@example.com', updated_at: at('10:00:00') }),
+    );
+    await process();
+    expect((await find(ext))?.guest.email).toBe('new@example.com');
+    const outcomes = await StoreEventModel.find({ topic: 'orders/updated' }).lean();
+    expect(outcomes.map((e) => e.outcome)).toContain(
+      'order kept: the store changed it after this update',
+    );
+
+    // A later change applies; one without updated_at applies as before (the last one wins).
+    await send(
+      'orders/updated',
+      order({ id, name: '#6101', email: 'newest@example.com', updated_at: at('12:00:00') }),
+    );
+    await process();
+    expect((await find(ext))?.guest.email).toBe('newest@example.com');
+    await send(
+      'orders/updated',
+      order({ id, name: '#6101', email: 'unversioned@example.com', updated_at: null }),
+    );
+    await process();
+    expect((await find(ext))?.guest.email).toBe('unversioned@example.com');
+  });
+
   it('when the order records explicit SMS consent, then the phone is kept with that consent; otherwise it is left out', async () => {
     const consenting = order({
       id: 7001,

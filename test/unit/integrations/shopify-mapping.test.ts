@@ -26,6 +26,7 @@ describe('Shopify mapping', () => {
           { name: 'Aviator sunglasses', quantity: 1 },
           { name: 'Mid-century lounger', quantity: 1 },
         ],
+        updatedAt: '2021-12-31T19:00:00-05:00',
       },
     });
   });

@@ -24,6 +24,7 @@ describe('WooCommerce mapping', () => {
             { name: 'Woo Single #1', quantity: 2 },
             { name: 'Ship Your Idea &ndash; Color: Black, Size: M Test', quantity: 1 },
           ],
+          updatedAt: '2017-03-22T19:28:08Z',
         },
       },
       {
