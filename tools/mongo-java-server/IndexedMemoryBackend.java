@@ -15,8 +15,8 @@ import java.util.List;
  * mongo-java-server's memory backend with the secondary indexes it lacks ({@link EqualityIndex})
  * and a planner that picks, for each query, the index that narrows it most: an `_id` lookup
  * whenever the query pins `_id` (even beside other fields, as fenced updates do), else a unique
- * index matching the query exactly, else the equality index handing over the fewest candidates
- * (counted from the index), else a scan. Real MongoDB plans from the same declared indexes.
+ * index whose keys the query pins (also beside other fields), else the equality index handing
+ * over the fewest candidates (counted from the index), else a scan. Real MongoDB plans from the same declared indexes.
  */
 final class IndexedMemoryBackend extends MemoryBackend {
   @Override
@@ -73,6 +73,28 @@ final class IndexedMemoryBackend extends MemoryBackend {
           && index.getKeys().get(0).getKey().equals("_id");
     }
 
+    /**
+     * The part of the query naming one document of a unique index, when the query pins every
+     * key of it (other conditions may ride along; the collection checks them): plain values,
+     * or `$in` for a single-key index. Null when it does not.
+     */
+    private static Document pinnedKeys(Index<Integer> index, Document query) {
+      Document pinned = new Document();
+      for (IndexKey key : index.getKeys()) {
+        Object condition = query.get(key.getKey());
+        boolean scalar = EqualityIndex.isIndexable(condition);
+        boolean in =
+            index.getKeys().size() == 1
+                && condition instanceof Document
+                && ((Document) condition).size() == 1
+                && ((Document) condition).containsKey("$in")
+                && EqualityIndex.equalityValues(condition) != null;
+        if (!scalar && !in) return null;
+        pinned.put(key.getKey(), condition);
+      }
+      return pinned;
+    }
+
     @Override
     protected synchronized QueryResult queryDocuments(
         Document query,
@@ -81,26 +103,25 @@ final class IndexedMemoryBackend extends MemoryBackend {
         int limit,
         int batchSize,
         Document fieldSelector) {
-      // Lower is better: an _id lookup, then a unique index matching the query exactly, then
-      // the equality index handing over the fewest candidates.
+      // Lower is better: an _id lookup, then a unique index whose keys the query pins, then the
+      // equality index handing over the fewest candidates.
       Index<Integer> best = null;
       Document lookup = query;
       long bestCost = Long.MAX_VALUE;
       for (Index<Integer> index : indexes) {
         long cost = -1;
         Document indexQuery = query;
-        if (isIdIndex(index)) {
-          Object id = query.get("_id");
-          if (EqualityIndex.equalityValues(id) != null
-              && !(id instanceof Document && ((Document) id).containsKey("$eq"))) {
-            cost = 0;
-            indexQuery = new Document("_id", id);
-          }
-        } else if (index instanceof EqualityIndex) {
+        if (index instanceof EqualityIndex) {
           long candidates = ((EqualityIndex) index).candidates(query);
           if (candidates >= 0) cost = 2 + candidates;
-        } else if (index.canHandle(query)) {
-          cost = 1;
+        } else if (index.isUnique()) {
+          Document pinned = pinnedKeys(index, query);
+          if (pinned != null) {
+            cost = isIdIndex(index) ? 0 : 1;
+            indexQuery = pinned;
+          } else if (index.canHandle(query)) {
+            cost = 1;
+          }
         }
         if (cost >= 0 && cost < bestCost) {
           best = index;

@@ -62,6 +62,10 @@ const query = fc
       'c.d': condition,
       f: fc.constantFrom(0, 1, 2),
       _id: fc.nat({ max: 12 }),
+      u: fc.oneof(
+        fc.constantFrom('u1', 'u3', 'u7'),
+        fc.record({ $in: fc.array(fc.constantFrom('u0', 'u2', 'u9'), { minLength: 1 }) }),
+      ),
     },
     { requiredKeys: [] },
   )
@@ -96,7 +100,8 @@ describe('secondary indexes on the local database', () => {
           await indexed.createIndex({ 'c.d': 1, f: 1 });
           await indexed.createIndex({ b: 1 }, { sparse: true });
           await indexed.createIndex({ _id: 1, f: 1 }, { unique: true });
-          const rows = docs.map((d, i) => ({ _id: i, ...strip(d) }));
+          await indexed.createIndex({ u: 1 }, { unique: true, sparse: true });
+          const rows = docs.map((d, i) => ({ _id: i, u: `u${i}`, ...strip(d) }));
           for (const collection of [indexed, plain]) {
             await collection.insertMany(rows.map((r) => ({ ...r })));
             for (const [id, replacement] of updates)
