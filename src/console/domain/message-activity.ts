@@ -44,6 +44,24 @@ export function lastDays(timeZone: string, now: Date, count: number): string[] {
   return [...days].slice(0, count).reverse();
 }
 
+const quarterHourMs = 15 * 60_000;
+
+/**
+ * `dayIn` for many instants: every time zone's offset (and each DST change) falls on a quarter
+ * of an hour, so all instants in one UTC quarter-hour share their local day. A week of
+ * messages then costs a few hundred date formats instead of one per message (100k a week for a
+ * busy shop, which held the process for about a second).
+ */
+export function quarterHourDays(timeZone: string): (at: Date) => string {
+  const days = new Map<number, string>();
+  return (at) => {
+    const quarter = Math.floor(at.getTime() / quarterHourMs);
+    let day = days.get(quarter);
+    if (day === undefined) days.set(quarter, (day = dayIn(timeZone, at)));
+    return day;
+  };
+}
+
 /**
  * Counts what happened to a merchant's messages per day: sent (provider accepted), deferred
  * (quiet hours, daily cap), skipped and failed (by their final reason). Pure, so the
@@ -68,14 +86,15 @@ export function summarizeActivity(
     if (day === today) row.today += 1;
     reasons.set(key, row);
   };
+  const dayOf = quarterHourDays(timeZone);
   for (const item of items) {
     if (item.sentAt) {
-      const entry = byDay.get(dayIn(timeZone, item.sentAt));
+      const entry = byDay.get(dayOf(item.sentAt));
       if (entry) entry.sent += 1;
     }
     for (const h of item.history ?? []) {
       if (h.state !== 'pending' || !h.reason?.startsWith('deferred_')) continue;
-      const day = dayIn(timeZone, h.at);
+      const day = dayOf(h.at);
       const entry = byDay.get(day);
       if (!entry) continue;
       entry.deferred += 1;
@@ -83,7 +102,7 @@ export function summarizeActivity(
     }
     const last = item.history?.at(-1);
     if (last && (item.state === 'skipped' || item.state === 'failed')) {
-      const day = dayIn(timeZone, last.at);
+      const day = dayOf(last.at);
       const entry = byDay.get(day);
       if (!entry) continue;
       entry[item.state] += 1;
