@@ -4,6 +4,7 @@ import type { WebhookDelivery, WebhookEndpoint } from '../../db/repositories/web
 import { milestoneLabels } from '../../i18n/status-labels';
 import { milestones, type Milestone } from '../../tracking/domain/taxonomy';
 import { html, type SafeHtml } from '../../web/html';
+import { dataTable } from '../layout/data-table';
 import { timeAgo } from '../domain/time-ago';
 import { csrfField } from '../layout/console-layout';
 import { fieldError, type FieldErrors } from '../settings/settings-fields';
@@ -44,39 +45,29 @@ function stores(v: ConnectionsView): SafeHtml {
         ? html`<p>
             No store connected yet. Connect one so orders and fulfilments arrive by themselves.
           </p>`
-        : html`<div class="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Store</th>
-                  <th scope="col">Paste this webhook URL in the store</th>
-                  <th scope="col">Last 24 h</th>
-                  <th scope="col"><span class="visually-hidden">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                ${v.stores.map(
-                  (s) =>
-                    html`<tr>
-                      <th scope="row">
-                        ${s.connection.platform === 'shopify' ? 'Shopify' : 'WooCommerce'}:
-                        ${s.connection.shopDomain ?? s.connection.storeUrl}
-                      </th>
-                      <td>${s.webhookUrls.map((u) => html`<code>${u}</code> `)}</td>
-                      <td>
-                        ${s.health.accepted} accepted, ${s.health.rejected} rejected,
-                        ${s.health.duplicate} repeated; last event
-                        ${s.health.lastEventAt ? timeAgo(s.health.lastEventAt, v.now) : 'never'}
-                        ${s.health.lastError ? html`<br /><span class="field-error">Last error ${timeAgo(s.health.lastError.at, v.now)}: ${s.health.lastError.message}</span>` : ''}
-                      </td>
-                      <td>
-                        ${confirmButton(`/console/connections/stores/${s.connection.id}/remove`, v.csrf, 'Disconnect', 'Orders from this store will no longer arrive. Orders already here keep being tracked.')}
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
+        : dataTable(
+            ['Store', 'Paste this webhook URL in the store', 'Last 24 h'],
+            v.stores.map(
+              (s) =>
+                html`<tr>
+                  <th scope="row">
+                    ${s.connection.platform === 'shopify' ? 'Shopify' : 'WooCommerce'}:
+                    ${s.connection.shopDomain ?? s.connection.storeUrl}
+                  </th>
+                  <td>${s.webhookUrls.map((u) => html`<code>${u}</code> `)}</td>
+                  <td>
+                    ${s.health.accepted} accepted, ${s.health.rejected} rejected,
+                    ${s.health.duplicate} repeated; last event
+                    ${s.health.lastEventAt ? timeAgo(s.health.lastEventAt, v.now) : 'never'}
+                    ${s.health.lastError ? html`<br /><span class="field-error">Last error ${timeAgo(s.health.lastError.at, v.now)}: ${s.health.lastError.message}</span>` : ''}
+                  </td>
+                  <td>
+                    ${confirmButton(`/console/connections/stores/${s.connection.id}/remove`, v.csrf, 'Disconnect', 'Orders from this store will no longer arrive. Orders already here keep being tracked.')}
+                  </td>
+                </tr>`,
+            ),
+            { actions: true },
+          )
     }
     <form method="post" action="/console/connections/stores" class="card" novalidate>
       ${csrfField(v.csrf)}
@@ -133,35 +124,25 @@ function webhooks(v: ConnectionsView): SafeHtml {
     ${
       v.endpoints.length === 0
         ? html`<p>No endpoints. Add one to receive a signed event for each milestone.</p>`
-        : html`<div class="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">URL</th>
-                  <th scope="col">Milestones</th>
-                  <th scope="col">State</th>
-                  <th scope="col"><span class="visually-hidden">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                ${v.endpoints.map(
-                  (w) =>
-                    html`<tr>
-                      <th scope="row"><code>${w.url}</code></th>
-                      <td>
-                        ${w.milestones.length ? w.milestones.map((m) => milestoneLabels.en[m as Milestone] ?? m).join(', ') : 'All'}
-                      </td>
-                      <td>
-                        ${w.disabledAt ? html`<span class="badge badge-failed">disabled</span> ${w.disabledReason ?? ''}` : html`<span class="badge badge-sent">active</span>`}
-                      </td>
-                      <td>
-                        ${confirmButton(`/console/connections/webhooks/${w.id}/remove`, v.csrf, 'Remove', 'Events will stop going to this URL.')}
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
+        : dataTable(
+            ['URL', 'Milestones', 'State'],
+            v.endpoints.map(
+              (w) =>
+                html`<tr>
+                  <th scope="row"><code>${w.url}</code></th>
+                  <td>
+                    ${w.milestones.length ? w.milestones.map((m) => milestoneLabels.en[m as Milestone] ?? m).join(', ') : 'All'}
+                  </td>
+                  <td>
+                    ${w.disabledAt ? html`<span class="badge badge-failed">disabled</span> ${w.disabledReason ?? ''}` : html`<span class="badge badge-sent">active</span>`}
+                  </td>
+                  <td>
+                    ${confirmButton(`/console/connections/webhooks/${w.id}/remove`, v.csrf, 'Remove', 'Events will stop going to this URL.')}
+                  </td>
+                </tr>`,
+            ),
+            { actions: true },
+          )
     }
     <form method="post" action="/console/connections/webhooks" class="card" novalidate>
       ${csrfField(v.csrf)}
@@ -221,33 +202,23 @@ function webhooks(v: ConnectionsView): SafeHtml {
 function apiKeys(v: ConnectionsView): SafeHtml {
   return html`<section aria-labelledby="keys-h">
     <h2 id="keys-h">API keys</h2>
-    <div class="table-scroll">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">Key</th>
-            <th scope="col">Created</th>
-            <th scope="col">State</th>
-            <th scope="col"><span class="visually-hidden">Actions</span></th>
-          </tr>
-        </thead>
-        <tbody>
-          ${v.keys.map(
-            (k) =>
-              html`<tr>
-                <th scope="row"><code>${k.prefix}…</code>${k.label ? ` (${k.label})` : ''}</th>
-                <td>${timeAgo(k.createdAt, v.now)}</td>
-                <td>
-                  ${k.revokedAt ? html`<span class="badge">revoked</span>` : html`<span class="badge badge-sent">live</span>`}
-                </td>
-                <td>
-                  ${k.revokedAt ? '' : confirmButton(`/console/connections/keys/${k.id}/revoke`, v.csrf, 'Revoke', 'Anything using this key stops working at once.')}
-                </td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>
+    ${dataTable(
+      ['Key', 'Created', 'State'],
+      v.keys.map(
+        (k) =>
+          html`<tr>
+            <th scope="row"><code>${k.prefix}…</code>${k.label ? ` (${k.label})` : ''}</th>
+            <td>${timeAgo(k.createdAt, v.now)}</td>
+            <td>
+              ${k.revokedAt ? html`<span class="badge">revoked</span>` : html`<span class="badge badge-sent">live</span>`}
+            </td>
+            <td>
+              ${k.revokedAt ? '' : confirmButton(`/console/connections/keys/${k.id}/revoke`, v.csrf, 'Revoke', 'Anything using this key stops working at once.')}
+            </td>
+          </tr>`,
+      ),
+      { actions: true },
+    )}
     <form method="post" action="/console/connections/keys">
       ${csrfField(v.csrf)}
       <button type="submit">Create an API key</button>

@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from '../../web/html';
+import { dataTable } from '../layout/data-table';
 import type { Merchant } from '../../merchants/merchant';
 import type { Notification } from '../../notify/notification';
 import type { Order } from '../../orders/order';
@@ -37,40 +38,28 @@ function orderCard(log: OrderLog, merchant: Merchant, now: Date): SafeHtml {
     ${
       log.notifications.length === 0
         ? html`<p>No messages yet for this order.</p>`
-        : html`<div class="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Message</th>
-                  <th scope="col">Channel</th>
-                  <th scope="col">State</th>
-                  <th scope="col">Why</th>
-                  <th scope="col">Planned</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${log.notifications.map(
-                  (n) =>
-                    html`<tr>
-                      <th scope="row">${templateLabel(n.milestone)}</th>
-                      <td>${n.channel === 'sms' ? 'SMS' : 'Email'}</td>
-                      <td><span class="badge badge-${n.state}">${n.state}</span></td>
-                      <td>
-                        ${currentOutcome(n, now)}
-                        <details>
-                          <summary>History (${n.history.length})</summary>
-                          <ol class="history">
-                            ${n.history.map((h) => html`<li><time datetime="${h.at.toISOString()}">${when(h.at)}</time> · ${describeHistory(h)}</li>`)}
-                          </ol>
-                          ${n.providerMessageId ? html`<p class="hint">Provider message id: ${n.providerMessageId}</p>` : ''}
-                        </details>
-                      </td>
-                      <td>${when(n.createdAt)}</td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
+        : dataTable(
+            ['Message', 'Channel', 'State', 'Why', 'Planned'],
+            log.notifications.map(
+              (n) =>
+                html`<tr>
+                  <th scope="row">${templateLabel(n.milestone)}</th>
+                  <td>${n.channel === 'sms' ? 'SMS' : 'Email'}</td>
+                  <td><span class="badge badge-${n.state}">${n.state}</span></td>
+                  <td>
+                    ${currentOutcome(n, now)}
+                    <details>
+                      <summary>History (${n.history.length})</summary>
+                      <ol class="history">
+                        ${n.history.map((h) => html`<li><time datetime="${h.at.toISOString()}">${when(h.at)}</time> · ${describeHistory(h)}</li>`)}
+                      </ol>
+                      ${n.providerMessageId ? html`<p class="hint">Provider message id: ${n.providerMessageId}</p>` : ''}
+                    </details>
+                  </td>
+                  <td>${when(n.createdAt)}</td>
+                </tr>`,
+            ),
+          )
     }
   </section>`;
 }

@@ -1,4 +1,5 @@
 import { html, type SafeHtml } from '../../web/html';
+import { dataTable } from '../layout/data-table';
 import { timeAgo } from '../domain/time-ago';
 import { csrfField } from '../layout/console-layout';
 
@@ -38,72 +39,60 @@ export function suppressionsMain(input: {
     ${
       input.rows.length === 0
         ? html`<p>No suppressions. Everyone who asked for messages can get them.</p>`
-        : html`<div class="table-scroll">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">Address</th>
-                  <th scope="col">Channel</th>
-                  <th scope="col">Why</th>
-                  <th scope="col">From</th>
-                  <th scope="col">When</th>
-                  <th scope="col"><span class="visually-hidden">Actions</span></th>
-                </tr>
-              </thead>
-              <tbody>
-                ${input.rows.map(
-                  (s) =>
-                    html`<tr>
-                      <th scope="row">${s.hint ?? 'hidden'}</th>
-                      <td>${s.channel === 'sms' ? 'SMS' : 'Email'}</td>
-                      <td>${s.reason}</td>
-                      <td>${s.source ?? ''}</td>
-                      <td>
-                        <time datetime="${s.createdAt.toISOString()}"
-                          >${timeAgo(s.createdAt, input.now)}</time
-                        >
-                      </td>
-                      <td>
-                        ${
-                          s.global
-                            ? html`<span class="hint"
-                                >Applies to every shop on the shared sender; it can only be lifted
-                                by the guest (START) or the operator.</span
-                              >`
-                            : html`<details ${input.liftError?.id === s.id ? html`open` : ''}>
-                                <summary>Lift…</summary>
-                                <form
-                                  method="post"
-                                  action="/console/suppressions/${s.id}/lift"
-                                  novalidate
-                                >
-                                  ${csrfField(input.csrf)}
-                                  <label for="reason-${s.id}"
-                                    >Why is it safe to message this address again?</label
-                                  >
-                                  <textarea
-                                    id="reason-${s.id}"
-                                    name="reason"
-                                    rows="2"
-                                    maxlength="500"
-                                    required
-                                    ${input.liftError?.id === s.id ? html`aria-invalid="true" aria-describedby="reason-${s.id}-error"` : ''}
-                                  ></textarea>
-                                  ${input.liftError?.id === s.id ? html`<p class="field-error" id="reason-${s.id}-error">${input.liftError.message}</p>` : ''}
-                                  <p class="hint">
-                                    Only lift a suppression when the guest asked you to. The reason
-                                    is kept in the audit log.
-                                  </p>
-                                  <button type="submit" class="danger">Lift suppression</button>
-                                </form>
-                              </details>`
-                        }
-                      </td>
-                    </tr>`,
-                )}
-              </tbody>
-            </table>
-          </div>`
+        : dataTable(
+            ['Address', 'Channel', 'Why', 'From', 'When'],
+            input.rows.map(
+              (s) =>
+                html`<tr>
+                  <th scope="row">${s.hint ?? 'hidden'}</th>
+                  <td>${s.channel === 'sms' ? 'SMS' : 'Email'}</td>
+                  <td>${s.reason}</td>
+                  <td>${s.source ?? ''}</td>
+                  <td>
+                    <time datetime="${s.createdAt.toISOString()}"
+                      >${timeAgo(s.createdAt, input.now)}</time
+                    >
+                  </td>
+                  <td>
+                    ${
+                      s.global
+                        ? html`<span class="hint"
+                            >Applies to every shop on the shared sender; it can only be lifted by
+                            the guest (START) or the operator.</span
+                          >`
+                        : html`<details ${input.liftError?.id === s.id ? html`open` : ''}>
+                            <summary>Lift…</summary>
+                            <form
+                              method="post"
+                              action="/console/suppressions/${s.id}/lift"
+                              novalidate
+                            >
+                              ${csrfField(input.csrf)}
+                              <label for="reason-${s.id}"
+                                >Why is it safe to message this address again?</label
+                              >
+                              <textarea
+                                id="reason-${s.id}"
+                                name="reason"
+                                rows="2"
+                                maxlength="500"
+                                required
+                                ${input.liftError?.id === s.id ? html`aria-invalid="true" aria-describedby="reason-${s.id}-error"` : ''}
+                              ></textarea>
+                              ${input.liftError?.id === s.id ? html`<p class="field-error" id="reason-${s.id}-error">${input.liftError.message}</p>` : ''}
+                              <p class="hint">
+                                Only lift a suppression when the guest asked you to. The reason is
+                                kept in the audit log.
+                              </p>
+                              <button type="submit" class="danger">Lift suppression</button>
+                            </form>
+                          </details>`
+                    }
+                  </td>
+                </tr>`,
+            ),
+            { actions: true },
+          )
     }
     ${
       input.olderCursor

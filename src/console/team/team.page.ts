@@ -1,6 +1,7 @@
 import type { AuditEntry } from '../../audit/audit-entry';
 import { changedPaths } from '../../audit/audit-entry';
 import { html, type SafeHtml } from '../../web/html';
+import { dataTable } from '../layout/data-table';
 import type { ConsoleSession, ConsoleUser } from '../console-user';
 import { timeAgo } from '../domain/time-ago';
 import { csrfField } from '../layout/console-layout';
@@ -63,27 +64,17 @@ export function teamMain(input: {
 }): SafeHtml {
   return html`<section aria-labelledby="users-h">
       <h2 id="users-h">People who can sign in</h2>
-      <div class="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Email</th>
-              <th scope="col">Invited by</th>
-              <th scope="col">Last sign-in</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${input.users.map(
-              (u) =>
-                html`<tr>
-                  <th scope="row">${u.email}</th>
-                  <td>${u.invitedBy}</td>
-                  <td>${u.lastSignInAt ? timeAgo(u.lastSignInAt, input.now) : 'never'}</td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+      ${dataTable(
+        ['Email', 'Invited by', 'Last sign-in'],
+        input.users.map(
+          (u) =>
+            html`<tr>
+              <th scope="row">${u.email}</th>
+              <td>${u.invitedBy}</td>
+              <td>${u.lastSignInAt ? timeAgo(u.lastSignInAt, input.now) : 'never'}</td>
+            </tr>`,
+        ),
+      )}
       <form method="post" action="/console/team/invite" class="card narrow" novalidate>
         ${csrfField(input.csrf)}
         <label for="invite-email">Invite a colleague by email</label>
@@ -102,39 +93,30 @@ export function teamMain(input: {
     </section>
     <section aria-labelledby="sessions-h">
       <h2 id="sessions-h">Your sessions</h2>
-      <div class="table-scroll">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">Signed in</th>
-              <th scope="col">Last active</th>
-              <th scope="col"><span class="visually-hidden">Actions</span></th>
-            </tr>
-          </thead>
-          <tbody>
-            ${input.sessions.map(
-              (s) =>
-                html`<tr>
-                  <th scope="row">${timeAgo(s.createdAt, input.now)}</th>
-                  <td>
-                    ${s.id === input.currentSessionId ? 'this browser' : timeAgo(s.lastSeenAt, input.now)}
-                  </td>
-                  <td>
-                    ${
-                      s.id === input.currentSessionId
-                        ? ''
-                        : html`<form method="post" action="/console/team/sessions/${s.id}/revoke">
-                            ${csrfField(input.csrf)}<button type="submit" class="secondary">
-                              Sign out
-                            </button>
-                          </form>`
-                    }
-                  </td>
-                </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
+      ${dataTable(
+        ['Signed in', 'Last active'],
+        input.sessions.map(
+          (s) =>
+            html`<tr>
+              <th scope="row">${timeAgo(s.createdAt, input.now)}</th>
+              <td>
+                ${s.id === input.currentSessionId ? 'this browser' : timeAgo(s.lastSeenAt, input.now)}
+              </td>
+              <td>
+                ${
+                  s.id === input.currentSessionId
+                    ? ''
+                    : html`<form method="post" action="/console/team/sessions/${s.id}/revoke">
+                        ${csrfField(input.csrf)}<button type="submit" class="secondary">
+                          Sign out
+                        </button>
+                      </form>`
+                }
+              </td>
+            </tr>`,
+        ),
+        { actions: true },
+      )}
     </section>
     <section aria-labelledby="audit-h">
       <h2 id="audit-h">Audit log</h2>
@@ -145,20 +127,10 @@ export function teamMain(input: {
       ${
         input.audit.length === 0
           ? html`<p>No changes yet.</p>`
-          : html`<div class="table-scroll">
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">Who</th>
-                    <th scope="col">What</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${input.audit.map((e) => auditRow(e, input.now))}
-                </tbody>
-              </table>
-            </div>`
+          : dataTable(
+              ['When', 'Who', 'What'],
+              input.audit.map((e) => auditRow(e, input.now)),
+            )
       }
       ${input.olderCursor ? html`<p><a href="/console/team?before=${input.olderCursor}#audit-h">Older changes</a></p>` : ''}
     </section>`;
