@@ -26,13 +26,16 @@ final class EqualityIndex extends Index<Integer> {
   /** One key extractor per prefix length: prefixes.get(0) reads the first key only. */
   private final List<Index<Integer>> prefixes = new ArrayList<>();
   /** For each prefix length, the positions of the documents holding each key value. */
-  private final List<Map<KeyValue, Set<Integer>>> positionsByKey = new ArrayList<>();
+  private final List<Map<SpreadKey, Set<Integer>>> positionsByKey = new ArrayList<>();
   /** What each indexed document was filed under, so removal never recomputes it. */
-  private final Map<Integer, List<Set<KeyValue>>> keysByPosition = new HashMap<>();
-  private final Map<Object, Integer> positionById = new HashMap<>();
+  private final Map<Integer, List<Set<SpreadKey>>> keysByPosition = new HashMap<>();
+  private final Map<SpreadKey, Integer> positionById = new HashMap<>();
+  /** Each key's path, split once. */
+  private final List<String[]> paths = new ArrayList<>();
 
   EqualityIndex(String name, List<IndexKey> keys, boolean sparse) {
     super(name, keys, sparse);
+    for (IndexKey key : keys) paths.add(key.getKey().split("\\."));
     for (int length = 1; length <= keys.size(); length++) {
       prefixes.add(length == keys.size() ? this : new KeyExtractor(keys.subList(0, length)));
       positionsByKey.add(new HashMap<>());
@@ -85,7 +88,7 @@ final class EqualityIndex extends Index<Integer> {
   }
 
   /** The key values a query's leading equalities ask for, one per combination of `$in` values. */
-  private List<KeyValue> lookups(Document query, int length) {
+  private List<SpreadKey> lookups(Document query, int length) {
     List<List<Object>> lookups = new ArrayList<>();
     lookups.add(List.of());
     for (String key : keys().subList(0, length)) {
@@ -99,8 +102,10 @@ final class EqualityIndex extends Index<Integer> {
       }
       lookups = extended;
     }
-    List<KeyValue> keyValues = new ArrayList<>();
-    for (List<Object> lookup : lookups) keyValues.add(new KeyValue(lookup).normalized());
+    List<SpreadKey> keyValues = new ArrayList<>();
+    for (List<Object> lookup : lookups) {
+      keyValues.add(new SpreadKey(new KeyValue(lookup).normalized()));
+    }
     return keyValues;
   }
 
@@ -111,9 +116,9 @@ final class EqualityIndex extends Index<Integer> {
   synchronized long candidates(Document query) {
     int length = usablePrefix(query);
     if (length == 0) return -1;
-    Map<KeyValue, Set<Integer>> map = positionsByKey.get(length - 1);
+    Map<SpreadKey, Set<Integer>> map = positionsByKey.get(length - 1);
     long count = 0;
-    for (KeyValue lookup : lookups(query, length)) {
+    for (SpreadKey lookup : lookups(query, length)) {
       Set<Integer> positions = map.get(lookup);
       if (positions != null) count += positions.size();
     }
@@ -123,9 +128,9 @@ final class EqualityIndex extends Index<Integer> {
   @Override
   public synchronized Iterable<Integer> getPositions(Document query) {
     int length = usablePrefix(query);
-    Map<KeyValue, Set<Integer>> map = positionsByKey.get(length - 1);
+    Map<SpreadKey, Set<Integer>> map = positionsByKey.get(length - 1);
     Set<Integer> found = new HashSet<>();
-    for (KeyValue lookup : lookups(query, length)) {
+    for (SpreadKey lookup : lookups(query, length)) {
       Set<Integer> positions = map.get(lookup);
       if (positions != null) found.addAll(positions);
     }
@@ -134,8 +139,8 @@ final class EqualityIndex extends Index<Integer> {
     return ordered;
   }
 
-  private static Object idOf(Document document) {
-    return new KeyValue(document.get("_id")).normalized();
+  private static SpreadKey idOf(Document document) {
+    return new SpreadKey(new KeyValue(document.get("_id")).normalized());
   }
 
   @Override
@@ -157,11 +162,11 @@ final class EqualityIndex extends Index<Integer> {
   @Override
   public synchronized void add(
       Document document, Integer position, MongoCollection<Integer> collection) {
-    List<Set<KeyValue>> filed = new ArrayList<>();
+    List<Set<SpreadKey>> filed = new ArrayList<>();
     for (int i = 0; i < prefixes.size(); i++) {
-      Set<KeyValue> keyValues = new HashSet<>();
+      Set<SpreadKey> keyValues = new HashSet<>();
       for (KeyValue keyValue : prefixes.get(i).getKeyValues(document)) {
-        KeyValue normalized = keyValue.normalized();
+        SpreadKey normalized = new SpreadKey(keyValue.normalized());
         keyValues.add(normalized);
         positionsByKey.get(i).computeIfAbsent(normalized, k -> new HashSet<>()).add(position);
       }
@@ -172,11 +177,11 @@ final class EqualityIndex extends Index<Integer> {
   }
 
   private void forget(Integer position) {
-    List<Set<KeyValue>> filed = keysByPosition.remove(position);
+    List<Set<SpreadKey>> filed = keysByPosition.remove(position);
     if (filed == null) return;
     for (int i = 0; i < filed.size(); i++) {
-      Map<KeyValue, Set<Integer>> map = positionsByKey.get(i);
-      for (KeyValue keyValue : filed.get(i)) {
+      Map<SpreadKey, Set<Integer>> map = positionsByKey.get(i);
+      for (SpreadKey keyValue : filed.get(i)) {
         Set<Integer> positions = map.get(keyValue);
         if (positions == null) continue;
         positions.remove(position);
@@ -198,9 +203,43 @@ final class EqualityIndex extends Index<Integer> {
       Document newDocument,
       Integer position,
       MongoCollection<Integer> collection) {
+    // Most updates (a fence bump, a status) leave an index's fields alone: then it stays as filed.
+    if (sameKeyFields(oldDocument, newDocument)) return;
     positionById.remove(idOf(oldDocument));
     forget(position);
     add(newDocument, position, collection);
+  }
+
+  /**
+   * Whether two versions of a document hold equal values in every field this index reads (and
+   * the same `_id`). Only plain equality counts: a number stored as another type, or any
+   * difference inside a nested value, re-files the document, which is always correct.
+   */
+  private boolean sameKeyFields(Document oldDocument, Document newDocument) {
+    if (!java.util.Objects.equals(oldDocument.get("_id"), newDocument.get("_id"))) return false;
+    for (String[] path : paths) {
+      Object before = valueAt(oldDocument, path);
+      Object after = valueAt(newDocument, path);
+      boolean same =
+          before == null
+              ? after == null
+              : after != null && before.getClass() == after.getClass() && before.equals(after);
+      if (!same) return false;
+    }
+    return true;
+  }
+
+  /**
+   * The value at a dotted path: the whole array when the path crosses one, and the "missing"
+   * marker for an absent field (a sparse index files null but not missing).
+   */
+  private static Object valueAt(Document document, String[] path) {
+    Object value = document;
+    for (String part : path) {
+      if (!(value instanceof Document)) return value;
+      value = ((Document) value).getOrMissing(part);
+    }
+    return value;
   }
 
   @Override

@@ -57,6 +57,29 @@ export type NotificationIntent = Pick<
   | 'requestId'
 >;
 
+/**
+ * A new outbox record as stored, with every default the model declares. Intents are written
+ * with the driver (one per milestone and channel of a whole poll batch; mongoose's casting of
+ * them cost more than the write), so the ids are cast here and the test beside the model checks
+ * the shape against a record mongoose creates.
+ */
+function newNotification(intent: NotificationIntent, now: Date, createdAt: Date) {
+  return {
+    ...intent,
+    merchantId: objectId(intent.merchantId)!,
+    orderId: objectId(intent.orderId)!,
+    shipmentIds: intent.shipmentIds.map((id) => objectId(id)!),
+    state: 'pending',
+    attempts: 0,
+    appliedEvents: [],
+    fence: 0,
+    lease: null,
+    history: [{ at: now, state: 'pending', reason: 'created' }],
+    createdAt,
+    updatedAt: createdAt,
+  };
+}
+
 export class NotificationRepository {
   /**
    * Writes intents to the outbox; an intent whose idempotency key exists already is skipped by
@@ -65,25 +88,17 @@ export class NotificationRepository {
    */
   async addIntents(intents: NotificationIntent[], now: Date): Promise<number> {
     if (intents.length === 0) return 0;
+    const createdAt = new Date();
     const write = () =>
-      NotificationModel.bulkWrite(
+      NotificationModel.collection.bulkWrite(
         intents.map((intent) => ({
           updateOne: {
             filter: { idempotencyKey: intent.idempotencyKey },
-            update: {
-              $setOnInsert: {
-                ...intent,
-                state: 'pending',
-                attempts: 0,
-                fence: 0,
-                lease: null,
-                history: [{ at: now, state: 'pending', reason: 'created' }],
-              },
-            },
+            update: { $setOnInsert: newNotification(intent, now, createdAt) },
             upsert: true,
           },
         })),
-        { ordered: false },
+        { ordered: false, ignoreUndefined: true },
       );
     try {
       return (await write()).upsertedCount;
@@ -233,17 +248,23 @@ export class NotificationRepository {
   ): Promise<Set<string>> {
     if (transitions.length === 0) return new Set();
     const step = randomUUID();
-    await NotificationModel.bulkWrite(
+    const updatedAt = new Date();
+    await NotificationModel.collection.bulkWrite(
       transitions.map(({ claim, transition }) => {
         const update = updateOf(transition);
+        const set = update.$set as Partial<Record<keyof Notification, unknown>>;
+        // Written with the driver (a dispatch batch's transitions at once): ids cast here,
+        // `updatedAt` set here as mongoose's timestamps would.
+        if (transition.set?.shipmentIds)
+          set.shipmentIds = transition.set.shipmentIds.map((id) => objectId(id)!);
         return {
           updateOne: {
-            filter: { _id: claim.id, fence: claim.fence },
-            update: { ...update, $set: { ...(update.$set as object), lastStep: step } },
+            filter: { _id: objectId(claim.id)!, fence: claim.fence },
+            update: { ...update, $set: { ...set, lastStep: step, updatedAt } },
           },
         };
       }),
-      { ordered: false },
+      { ordered: false, ignoreUndefined: true },
     );
     const docs = await NotificationModel.collection
       .find(

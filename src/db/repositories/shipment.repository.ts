@@ -10,11 +10,28 @@ import { ShipmentModel } from '../models';
 import { objectId, toEntity, toEntityOrNull } from '../to-entity';
 import type { Shipment } from '../../tracking/shipment';
 
-/** A finished check: the fields to write, accepted only while the claim's fence still holds. */
+/**
+ * A finished check: the fields to write, accepted only while the claim's fence still holds.
+ * Only tracking state: the references (merchant, order) and identity never change after a check.
+ */
 export interface CompletedCheck {
   id: string;
   fence: number;
-  changes: Partial<Omit<Shipment, 'id' | 'createdAt' | 'updatedAt' | 'lease' | 'fence'>>;
+  changes: Partial<
+    Omit<
+      Shipment,
+      | 'id'
+      | 'merchantId'
+      | 'orderId'
+      | 'carrier'
+      | 'trackingNumber'
+      | 'items'
+      | 'createdAt'
+      | 'updatedAt'
+      | 'lease'
+      | 'fence'
+    >
+  >;
 }
 
 /** Undefined means "clear it": $set with null, so no stale problem or flag survives. */
@@ -147,17 +164,23 @@ export class ShipmentRepository {
   /**
    * Completes claimed checks in one bulk write. Each update is conditional on its fence, so a
    * worker that lost its lease (paused past expiry) changes nothing. Returns how many applied.
+   *
+   * Written with the driver, as the claim is (lease.ts): the changes are already the stored
+   * types (dates, numbers, strings; no ids), and mongoose's casting of every event list was
+   * half of a poll pass's CPU. `updatedAt` is set here because mongoose's timestamps are not.
    */
   async completeChecks(checks: CompletedCheck[]): Promise<number> {
     if (checks.length === 0) return 0;
-    const result = await ShipmentModel.bulkWrite(
+    const updatedAt = new Date();
+    const result = await ShipmentModel.collection.bulkWrite(
       checks.map((check) => ({
         updateOne: {
-          filter: { _id: objectId(check.id), fence: check.fence },
-          update: { $set: { ...setOf(check.changes), lease: null } },
+          filter: { _id: objectId(check.id)!, fence: check.fence },
+          update: { $set: { ...setOf(check.changes), lease: null, updatedAt } },
         },
       })),
-      { ordered: false },
+      // Absent optional fields (an event without a reason code) stay absent, as mongoose keeps them.
+      { ordered: false, ignoreUndefined: true },
     );
     return result.matchedCount;
   }
