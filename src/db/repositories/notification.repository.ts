@@ -32,6 +32,10 @@ export interface ClaimedGroup {
   members: Array<{ claim: Claim; notification: Notification }>;
 }
 
+/** What makes notifications one message: the same order, channel and milestone. */
+const groupKey = (n: Pick<Notification, 'orderId' | 'channel' | 'milestone'>) =>
+  `${n.orderId}:${n.channel}:${n.milestone}`;
+
 /** The fenced update a transition makes. */
 function updateOf(t: Transition): Record<string, unknown> {
   const update: Record<string, unknown> = {
@@ -169,8 +173,14 @@ export class NotificationRepository {
       .toArray();
     const groups = new Map<string, typeof pending>();
     for (const doc of pending) {
-      const key = `${doc.orderId}:${doc.channel}:${doc.milestone}`;
-      groups.set(key, [...(groups.get(key) ?? []), doc]);
+      const key = groupKey({
+        orderId: String(doc.orderId),
+        channel: doc.channel as Notification['channel'],
+        milestone: doc.milestone as Notification['milestone'],
+      });
+      const members = groups.get(key);
+      if (members) members.push(doc);
+      else groups.set(key, [doc]);
     }
     const dueIds = new Set(due.map((d) => String(d._id)));
     const open = [...groups.values()].filter(
@@ -178,37 +188,41 @@ export class NotificationRepository {
         members.some((m) => dueIds.has(String(m._id))) &&
         members.every((m) => leaseFreeNow(m.lease, options.now, options.deadOwners)),
     );
-    const leaders = open.map((members) =>
-      members.reduce((a, b) => (String(a._id) < String(b._id) ? a : b)),
+    // A group's leader is its smallest id (ObjectId hex strings sort as the ids do).
+    const leaderOf = new Map(
+      open.map((members) => [
+        members.reduce((a, b) => (String(a._id) < String(b._id) ? a : b)),
+        members,
+      ]),
     );
     const wonLeaders = await claimCandidates<Notification>(
       NotificationModel,
-      leaders as unknown as Candidate[],
+      [...leaderOf.keys()] as unknown as Candidate[],
       options,
     );
-    const others = open
-      .filter((members) =>
-        wonLeaders.some((w) => members.some((m) => String(m._id) === w.claim.id)),
-      )
-      .flatMap((members) => members)
-      .filter((m) => !wonLeaders.some((w) => w.claim.id === String(m._id)));
+    const wonLeaderIds = new Set(wonLeaders.map((w) => w.claim.id));
+    const others = [...leaderOf]
+      .filter(([leader]) => wonLeaderIds.has(String(leader._id)))
+      .flatMap(([leader, members]) => members.filter((m) => m !== leader));
     const wonOthers = await claimCandidates<Notification>(
       NotificationModel,
       others as unknown as Candidate[],
       options,
     );
+    const membersByGroup = new Map<string, ClaimedGroup['members']>();
+    for (const won of wonOthers) {
+      const notification = toEntity<Notification>(won.doc);
+      const key = groupKey(notification);
+      membersByGroup.set(key, [
+        ...(membersByGroup.get(key) ?? []),
+        { claim: won.claim, notification },
+      ]);
+    }
     return wonLeaders.map((leader) => {
-      const entity = toEntity<Notification>(leader.doc);
+      const notification = toEntity<Notification>(leader.doc);
       return {
-        leader: { claim: leader.claim, notification: entity },
-        members: wonOthers
-          .map((w) => ({ claim: w.claim, notification: toEntity<Notification>(w.doc) }))
-          .filter(
-            (m) =>
-              m.notification.orderId === entity.orderId &&
-              m.notification.channel === entity.channel &&
-              m.notification.milestone === entity.milestone,
-          ),
+        leader: { claim: leader.claim, notification },
+        members: membersByGroup.get(groupKey(notification)) ?? [],
       };
     });
   }
@@ -240,8 +254,9 @@ export class NotificationRepository {
   }
 
   /**
-   * Applies many fenced transitions in one bulk write; returns the ids that applied (read back
-   * by id, so a transition lost to a takeover is known, never assumed).
+   * Applies many fenced transitions in one bulk write; returns the ids that applied. When some
+   * did not match, which ones is read back by id (each write leaves its step's mark), so a
+   * transition lost to a takeover is known, never assumed.
    */
   async transitionMany(
     transitions: Array<{ claim: Claim; transition: Transition }>,
@@ -249,7 +264,7 @@ export class NotificationRepository {
     if (transitions.length === 0) return new Set();
     const step = randomUUID();
     const updatedAt = new Date();
-    await NotificationModel.collection.bulkWrite(
+    const result = await NotificationModel.collection.bulkWrite(
       transitions.map(({ claim, transition }) => {
         const update = updateOf(transition);
         const set = update.$set as Partial<Record<keyof Notification, unknown>>;
@@ -266,6 +281,9 @@ export class NotificationRepository {
       }),
       { ordered: false, ignoreUndefined: true },
     );
+    // Each filter names one document by `_id`: when every one matched, every one applied.
+    if (result.matchedCount === transitions.length)
+      return new Set(transitions.map((t) => t.claim.id));
     const docs = await NotificationModel.collection
       .find(
         { _id: { $in: transitions.map((t) => objectId(t.claim.id)!) } },

@@ -8,36 +8,28 @@ import {
 } from '../lease';
 import { ShipmentModel } from '../models';
 import { objectId, toEntity, toEntityOrNull } from '../to-entity';
+import { shipmentStateFields } from '../../tracking/domain/plan-update';
 import type { Shipment } from '../../tracking/shipment';
 
-/**
- * A finished check: the fields to write, accepted only while the claim's fence still holds.
- * Only tracking state: the references (merchant, order) and identity never change after a check.
- */
+/** A finished check: the fields to write, accepted only while the claim's fence still holds. */
 export interface CompletedCheck {
   id: string;
   fence: number;
-  changes: Partial<
-    Omit<
-      Shipment,
-      | 'id'
-      | 'merchantId'
-      | 'orderId'
-      | 'carrier'
-      | 'trackingNumber'
-      | 'items'
-      | 'createdAt'
-      | 'updatedAt'
-      | 'lease'
-      | 'fence'
-    >
-  >;
+  changes: Partial<Pick<Shipment, (typeof shipmentStateFields)[number] | 'nextPollAt'>>;
 }
 
-/** Undefined means "clear it": $set with null, so no stale problem or flag survives. */
+const writable = new Set<string>([...shipmentStateFields, 'nextPollAt']);
+
+/**
+ * The `$set` of a completed check: tracking state only (whatever else the object carries is
+ * left out, so a check never rewrites a shipment's references, items, lease or fence). Undefined
+ * means "clear it": $set with null, so no stale problem or flag survives.
+ */
 function setOf(changes: CompletedCheck['changes']): Record<string, unknown> {
   return Object.fromEntries(
-    Object.entries(changes).map(([k, v]) => [k, v === undefined ? null : v]),
+    Object.entries(changes)
+      .filter(([k]) => writable.has(k))
+      .map(([k, v]) => [k, v === undefined ? null : v]),
   );
 }
 

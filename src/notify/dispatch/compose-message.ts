@@ -1,4 +1,5 @@
 import type { Container } from '../../app/container';
+import type { NewStatusToken } from '../../db/repositories/status-token.repository';
 import type { Merchant } from '../../merchants/merchant';
 import type { Order } from '../../orders/order';
 import { hashStatusToken, newStatusToken, statusLink } from '../../orders/status-token';
@@ -11,30 +12,44 @@ import { unsubscribeUrl } from '../unsubscribe-link';
 const dayMs = 86_400_000;
 
 /**
- * Mints the status link this message carries (tokens are stored only as hashes, so each
- * message gets its own) and gathers what the templates show.
+ * A new status link for a message about the order (tokens are stored only as hashes, so each
+ * message gets its own): the token for the URL and the record to store before sending. A
+ * finished order's link expires `statusLinkTtlDays` after its last parcel became final.
  */
-export async function composeMessage(
-  deps: Pick<Container, 'config' | 'repositories' | 'carriers'>,
+export function mintStatusLink(
+  deps: Pick<Container, 'config'>,
+  order: Order,
+  merchant: Merchant,
+  allOrderShipments: Shipment[],
+): { token: string; record: NewStatusToken } {
+  const token = newStatusToken();
+  const finalAts = allOrderShipments.map((s) => s.finalAt);
+  const allFinal = allOrderShipments.length > 0 && finalAts.every(Boolean);
+  const lastFinal = allFinal ? Math.max(...finalAts.map((d) => (d as Date).getTime())) : 0;
+  return {
+    token,
+    record: {
+      tokenHash: hashStatusToken(token, deps.config.security.tokenSecret),
+      merchantId: merchant.id,
+      orderId: order.id,
+      expiresAt: allFinal
+        ? new Date(lastFinal + merchant.preferences.statusLinkTtlDays * dayMs)
+        : undefined,
+    },
+  };
+}
+
+/** What the templates show for one message, carrying the status link minted for it. */
+export function composeMessage(
+  deps: Pick<Container, 'config' | 'carriers'>,
   notification: Notification,
   order: Order,
   merchant: Merchant,
   shipments: Shipment[],
   allOrderShipments: Shipment[],
-): Promise<MessageInput> {
-  const { config, repositories, carriers } = deps;
-  const token = newStatusToken();
-  const finalAts = allOrderShipments.map((s) => s.finalAt);
-  const allFinal = allOrderShipments.length > 0 && finalAts.every(Boolean);
-  const lastFinal = allFinal ? Math.max(...finalAts.map((d) => (d as Date).getTime())) : 0;
-  await repositories.statusTokens.create({
-    tokenHash: hashStatusToken(token, config.security.tokenSecret),
-    merchantId: merchant.id,
-    orderId: order.id,
-    expiresAt: allFinal
-      ? new Date(lastFinal + merchant.preferences.statusLinkTtlDays * dayMs)
-      : undefined,
-  });
+  statusToken: string,
+): MessageInput {
+  const { config, carriers } = deps;
   return buildMessageInput(
     { template: notification.milestone as TemplateName, locale: notification.locale },
     order,
@@ -43,7 +58,7 @@ export async function composeMessage(
     allOrderShipments,
     (code) => carriers.get(code),
     {
-      statusUrl: statusLink(config.http.publicBaseUrl, token),
+      statusUrl: statusLink(config.http.publicBaseUrl, statusToken),
       unsubscribeUrl: unsubscribeUrl(
         config.http.publicBaseUrl,
         notification.id,

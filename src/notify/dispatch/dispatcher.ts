@@ -6,7 +6,7 @@ import { decideSend } from '../domain/send-policy';
 import type { Notification } from '../notification';
 import type { EmailRenderer } from '../render/email-renderer';
 import type { SmsRenderer } from '../render/sms-renderer';
-import { composeMessage } from './compose-message';
+import { composeMessage, mintStatusLink } from './compose-message';
 import {
   addSummary,
   emptySummary,
@@ -123,28 +123,49 @@ export class Dispatcher {
     }
     const allowed = await this.throttle(toSend, batch, now, decided);
     const ready: ReadyGroup[] = [];
-    for (const item of allowed) {
-      const rendered = await this.render(item, batch).catch((err: unknown) => {
+    const renderers = await this.renderers;
+    const retryLater = (group: ClaimedGroup) => {
+      for (const claim of claimsOf(group))
+        decided.push({
+          claim,
+          outcome: 'retried',
+          transition: {
+            state: 'pending',
+            reason: 'render_failed',
+            set: { notBefore: new Date(now.getTime() + this.deps.config.notify.retryBaseMs) },
+            at: now,
+          },
+        });
+    };
+    // Every message's status link, minted and stored in one write before anything is sent.
+    const links = allowed.map(({ group }) => {
+      const n = group.leader.notification;
+      return mintStatusLink(
+        this.deps,
+        batch.orders.get(n.orderId)!,
+        batch.merchants.get(n.merchantId)!,
+        batch.shipmentsByOrder.get(n.orderId) ?? [],
+      );
+    });
+    try {
+      await this.deps.repositories.statusTokens.createMany(links.map((l) => l.record));
+    } catch (err) {
+      this.deps.logger.error({ err }, 'status links could not be stored; the batch will retry');
+      links.length = 0;
+    }
+    allowed.forEach((item, i) => {
+      const link = links[i];
+      if (!link) return retryLater(item.group);
+      try {
+        ready.push({ ...item, outgoing: this.render(item, batch, renderers, link.token) });
+      } catch (err) {
         this.deps.logger.error(
           { err, notificationId: item.group.leader.notification.id },
           'message could not be rendered',
         );
-        return null;
-      });
-      if (rendered) ready.push({ ...item, outgoing: rendered });
-      else
-        for (const claim of claimsOf(item.group))
-          decided.push({
-            claim,
-            outcome: 'retried',
-            transition: {
-              state: 'pending',
-              reason: 'render_failed',
-              set: { notBefore: new Date(now.getTime() + this.deps.config.notify.retryBaseMs) },
-              at: now,
-            },
-          });
-    }
+        retryLater(item.group);
+      }
+    });
     const applied = await this.deps.repositories.notifications.transitionMany(decided);
     const channelOf = new Map(
       groups.flatMap((g) => claimsOf(g).map((c) => [c.id, g.leader.notification.channel])),
@@ -255,22 +276,24 @@ export class Dispatcher {
   }
 
   /** Composes and renders one group's message; everything that can fail happens here. */
-  private async render(
+  private render(
     item: { group: ClaimedGroup; shipmentIds: string[] },
     batch: DispatchBatch,
-  ): Promise<Outgoing> {
-    const renderers = await this.renderers;
+    renderers: { email: EmailRenderer; sms: SmsRenderer },
+    statusToken: string,
+  ): Outgoing {
     const n = item.group.leader.notification;
     const order = batch.orders.get(n.orderId)!;
     const merchant = batch.merchants.get(n.merchantId)!;
     const all = batch.shipmentsByOrder.get(order.id) ?? [];
-    const message = await composeMessage(
+    const message = composeMessage(
       this.deps,
       n,
       order,
       merchant,
       all.filter((s) => item.shipmentIds.includes(s.id)),
       all,
+      statusToken,
     );
     if (n.channel === 'email')
       return outgoingEmail(n, merchant, message, renderers.email.render(message), this.deps.config);

@@ -15,25 +15,29 @@ export interface TrackingPolicy extends PollSchedulePolicy {
   stalledBusinessDays: number;
 }
 
-export type ShipmentState = Pick<
-  Shipment,
-  | 'status'
-  | 'events'
-  | 'eta'
-  | 'deliveredTo'
-  | 'handledBy'
-  | 'milestones'
-  | 'lastCheckedAt'
-  | 'lastEventAt'
-  | 'stalledAt'
-  | 'stalledReason'
-  | 'estimate'
-  | 'consecutiveFailures'
-  | 'finalAt'
-  | 'trackingProblem'
-  | 'problemKind'
-  | 'createdAt'
->;
+/**
+ * What a check may change: tracking state only. Identity, references, items, the lease and the
+ * fence belong to other writers (store updates, erasure, claims) and are never written back.
+ */
+export const shipmentStateFields = [
+  'status',
+  'events',
+  'eta',
+  'deliveredTo',
+  'handledBy',
+  'milestones',
+  'lastCheckedAt',
+  'lastEventAt',
+  'stalledAt',
+  'stalledReason',
+  'estimate',
+  'consecutiveFailures',
+  'finalAt',
+  'trackingProblem',
+  'problemKind',
+] as const satisfies ReadonlyArray<keyof Shipment>;
+
+export type ShipmentState = Pick<Shipment, (typeof shipmentStateFields)[number] | 'createdAt'>;
 
 /** The fields a completed check writes back (the repository adds the fence condition). */
 export type ShipmentChanges = Omit<ShipmentState, 'createdAt'> & { nextPollAt: Date | null };
@@ -64,9 +68,11 @@ const problemByError: Partial<Record<string, TrackingProblemKind>> = {
   auth: 'carrier_auth',
 };
 
+/** The shipment's state fields as they are (the shipment handed in is usually a whole one). */
 function unchanged(shipment: ShipmentState): ShipmentChanges {
-  const { createdAt: _createdAt, ...rest } = shipment;
-  return { ...rest, nextPollAt: null };
+  const state: Partial<Record<(typeof shipmentStateFields)[number], unknown>> = {};
+  for (const field of shipmentStateFields) if (field in shipment) state[field] = shipment[field];
+  return { ...(state as Omit<ShipmentState, 'createdAt'>), nextPollAt: null };
 }
 
 /** Folds one carrier outcome into a successful or failed check. */

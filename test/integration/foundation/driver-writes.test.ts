@@ -9,7 +9,10 @@ import {
   NotificationRepository,
   type NotificationIntent,
 } from '../../../src/db/repositories/notification.repository';
-import { ShipmentRepository } from '../../../src/db/repositories/shipment.repository';
+import {
+  ShipmentRepository,
+  type CompletedCheck,
+} from '../../../src/db/repositories/shipment.repository';
 import type { TrackingEvent } from '../../../src/tracking/shipment';
 import { useTestDatabase } from '../../support/test-app';
 
@@ -158,6 +161,40 @@ describe('completed checks written with the driver', () => {
     expect(written!.trackingProblem).toBeNull();
     expect(written!.lease).toBeNull();
     expect(written!.updatedAt.getTime()).toBeGreaterThan(viaDriver.updatedAt.getTime() - 1);
+  });
+
+  it('when a check carries more than tracking state, then only tracking state is written', async () => {
+    const repo = new ShipmentRepository();
+    const orderId = new ObjectId();
+    const shipment = await ShipmentModel.create({
+      merchantId: new ObjectId(),
+      orderId,
+      carrier: 'ups',
+      trackingNumber: '1ZEXTRA',
+      items: [{ name: 'Mug', quantity: 1 }],
+      guestErased: true,
+      fence: 2,
+    });
+    const stale = {
+      status: 'delivered',
+      orderId: orderId.toHexString(),
+      items: [],
+      guestErased: false,
+      fence: 0,
+      lease: { owner: 'w', expiresAt: new Date() },
+    } as unknown as CompletedCheck['changes'];
+    expect(
+      await repo.completeChecks([{ id: shipment._id.toHexString(), fence: 2, changes: stale }]),
+    ).toBe(1);
+    const written = await ShipmentModel.findById(shipment._id).lean();
+    expect(written).toMatchObject({
+      status: 'delivered',
+      orderId,
+      items: [{ name: 'Mug', quantity: 1 }],
+      guestErased: true,
+      fence: 2,
+      lease: null,
+    });
   });
 
   it('when the fence moved on, then the completed check changes nothing', async () => {

@@ -1,3 +1,4 @@
+import { hashStatusToken } from '../../../src/orders/status-token';
 import { ShipmentModel, WorkerHeartbeatModel } from '../../../src/db/models';
 import { NotificationRepository } from '../../../src/db/repositories/notification.repository';
 import { useTestDatabase } from '../../support/test-app';
@@ -75,7 +76,7 @@ describe('the send path', () => {
     expect(w.email.sent).toHaveLength(1);
   }, 90_000);
 
-  it('when a message cannot be rendered, then nothing is marked sending and it is retried later', async () => {
+  it('when the status links cannot be stored, then nothing is marked sending and it is retried later with a link that opens', async () => {
     const w = await world();
     w.merchant.preferences.matrix.shipped.sms = false;
     await w.app.repositories.merchants.update(w.merchant.id, {
@@ -83,8 +84,8 @@ describe('the send path', () => {
     });
     await milestone(w, 'shipped');
     const tokens = w.app.repositories.statusTokens;
-    const create = tokens.create.bind(tokens);
-    tokens.create = async () => {
+    const createMany = tokens.createMany.bind(tokens);
+    tokens.createMany = async () => {
       throw new Error('token store unavailable');
     };
     expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({ retried: 1, sent: 0 });
@@ -92,9 +93,17 @@ describe('the send path', () => {
     expect(n?.state).toBe('pending');
     expect(n?.attempts).toBe(0);
     expect(reasons(n)).not.toContain('sending:handed_to_provider');
-    tokens.create = create;
+    expect(reasons(n)?.at(-1)).toBe('pending:render_failed');
+    tokens.createMany = createMany;
     w.clock.advance(3_600_000);
     expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({ sent: 1 });
+    // The link in the email is one the batch stored.
+    const token = /\/t\/([\w-]{22})"/.exec(w.email.sent[0]!.html)![1]!;
+    const stored = await tokens.findUsable(
+      hashStatusToken(token, w.app.config.security.tokenSecret),
+      w.clock.now(),
+    );
+    expect(stored).toMatchObject({ orderId: w.order.id, merchantId: w.merchant.id });
   });
 
   it('when the sweep marked a paused worker’s send unknown, then that worker’s late write is refused', async () => {

@@ -1,4 +1,8 @@
-import { planShipmentUpdate, type ShipmentState } from '../../../src/tracking/domain/plan-update';
+import {
+  planShipmentUpdate,
+  shipmentStateFields,
+  type ShipmentState,
+} from '../../../src/tracking/domain/plan-update';
 import { backoffPollAt, nextPollAt } from '../../../src/tracking/domain/poll-schedule';
 import type { CarrierOutcome } from '../../../src/tracking/carrier';
 import { event, freshShipment, policy, result } from './fixtures';
@@ -181,6 +185,32 @@ describe('planShipmentUpdate', () => {
     );
     expect(fixed.state.problemKind).toBeUndefined();
     expect(fixed.state.consecutiveFailures).toBe(0);
+  });
+});
+
+describe('what a check writes back', () => {
+  it('when the whole shipment is handed in, then the changes hold tracking state only, never its references, items, lease or fence', () => {
+    const whole = {
+      ...freshShipment(),
+      id: 's1',
+      merchantId: 'm1',
+      orderId: 'o1',
+      carrier: 'ups',
+      trackingNumber: '1Z',
+      items: [{ name: 'Mug', quantity: 1 }],
+      lease: { owner: 'w1', expiresAt: new Date() },
+      fence: 3,
+      guestErased: false,
+      updatedAt: new Date(),
+    };
+    for (const outcome of [
+      { ok: true, result: result([event('a', 'in_transit', '2026-03-02T11:00Z')]) },
+      { ok: false, trackingNumber: '1Z', error: { kind: 'transient', message: 'timeout' } },
+    ] as CarrierOutcome[]) {
+      const { changes } = planShipmentUpdate(whole, outcome, options('2026-03-02T12:00Z'));
+      for (const key of Object.keys(changes))
+        expect([...shipmentStateFields, 'nextPollAt']).toContain(key);
+    }
   });
 });
 
