@@ -5,11 +5,15 @@ import { loadConfig } from '../src/config/load-config';
 import { createLogger } from '../src/shared/logger';
 
 /** The web process alone, silent, on a database of its own (MONGODB_URI or the embedded ladder). */
-export function startBenchWeb(name: string): Promise<RunningPorchlight> {
+export function startBenchWeb(
+  name: string,
+  env: Record<string, string> = {},
+): Promise<RunningPorchlight> {
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
     ...(process.env.MONGODB_URI ? { MONGODB_URI: process.env.MONGODB_URI } : {}),
+    ...env,
   });
   return startPorchlight({
     config,

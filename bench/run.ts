@@ -8,12 +8,14 @@ import { consoleBench } from './console.bench';
 import { dispatchBench } from './dispatch.bench';
 import { integrationsBench } from './integrations.bench';
 import { pollBench } from './poll.bench';
+import { pushBench } from './push.bench';
 import { renderBench } from './render.bench';
 import { statusPageBench } from './status-page.bench';
 
 const benches: Bench[] = [
   pollBench,
   dispatchBench,
+  pushBench,
   statusPageBench,
   renderBench,
   integrationsBench,
