@@ -13,10 +13,12 @@ import java.util.List;
 
 /**
  * mongo-java-server's memory backend with the secondary indexes it lacks ({@link EqualityIndex}),
- * unique indexes whose ObjectId keys hash well ({@link SpreadUniqueIndex}), and a planner that picks, for each query, the index that narrows it most: an `_id` lookup
- * whenever the query pins `_id` (even beside other fields, as fenced updates do), else a unique
- * index whose keys the query pins (also beside other fields), else the equality index handing
- * over the fewest candidates (counted from the index), else a scan. Real MongoDB plans from the same declared indexes.
+ * unique indexes whose ObjectId keys hash well ({@link SpreadUniqueIndex}), and a planner that
+ * picks, for each query, the index that narrows it most: an `_id` lookup whenever the query pins
+ * `_id` (even beside other fields, as fenced updates do), else a unique index whose keys the
+ * query pins (also beside other fields), else the equality index handing over the fewest
+ * candidates (counted from the index), else a scan. Real MongoDB plans from the same declared
+ * indexes.
  */
 final class IndexedMemoryBackend extends MemoryBackend {
   @Override

@@ -21,12 +21,12 @@ export interface NewStatusToken {
 
 export class StatusTokenRepository {
   async create(record: NewStatusToken): Promise<void> {
-    await StatusTokenModel.create({ expiresAt: null, ...record });
+    await this.createMany([record]);
   }
 
   /**
-   * Stores the links a dispatch batch minted in one write (with the driver: ids cast here,
-   * timestamps set here), instead of one awaited round trip per message.
+   * Stores minted links in one write (a dispatch batch's at once, instead of one awaited round
+   * trip per message), with the driver: ids cast and timestamps set here.
    */
   async createMany(records: NewStatusToken[]): Promise<void> {
     if (records.length === 0) return;

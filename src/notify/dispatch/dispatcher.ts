@@ -147,17 +147,19 @@ export class Dispatcher {
         batch.shipmentsByOrder.get(n.orderId) ?? [],
       );
     });
-    try {
-      await this.deps.repositories.statusTokens.createMany(links.map((l) => l.record));
-    } catch (err) {
-      this.deps.logger.error({ err }, 'status links could not be stored; the batch will retry');
-      links.length = 0;
-    }
+    const stored = await this.deps.repositories.statusTokens
+      .createMany(links.map((l) => l.record))
+      .then(
+        () => true,
+        (err: unknown) => {
+          this.deps.logger.error({ err }, 'status links could not be stored; the batch will retry');
+          return false;
+        },
+      );
     allowed.forEach((item, i) => {
-      const link = links[i];
-      if (!link) return retryLater(item.group);
+      if (!stored) return retryLater(item.group);
       try {
-        ready.push({ ...item, outgoing: this.render(item, batch, renderers, link.token) });
+        ready.push({ ...item, outgoing: this.render(item, batch, renderers, links[i]!.token) });
       } catch (err) {
         this.deps.logger.error(
           { err, notificationId: item.group.leader.notification.id },
