@@ -6,8 +6,11 @@ import Handlebars from 'handlebars';
  * link carries an `=`, and many shop names an `&`.
  */
 export function escapeHtml(value: unknown): string {
-  if (typeof value !== 'string')
+  if (typeof value !== 'string') {
+    // Quantities: a number's digits, sign and point need no escaping.
+    if (typeof value === 'number') return String(value);
     return value == null ? '' : Handlebars.Utils.escapeExpression(value as string);
+  }
   if (!special.test(value)) return value;
   let html = '';
   let copied = 0;

@@ -139,7 +139,7 @@ describe('compiled email markup', () => {
     const text = fc.string({ unit: fc.constantFrom(...'&<>"\'`=a é😀\n') });
     fc.assert(
       fc.property(
-        fc.oneof(text, fc.string({ unit: 'binary' }), fc.integer(), fc.boolean()),
+        fc.oneof(text, fc.string({ unit: 'binary' }), fc.integer(), fc.double(), fc.boolean()),
         (value) => {
           expect(render({ value })).toBe(Handlebars.Utils.escapeExpression(value as string));
         },
@@ -159,9 +159,29 @@ describe('compiled email markup', () => {
     );
   });
 
-  it('when a path reaches past the view to its prototype, then it renders nothing', () => {
-    const render = compileHtmlTemplate<object>('[{{constructor}}][{{toString}}][{{a.__proto__}}]');
-    expect(render({ a: {} })).toBe('[][][]');
+  it.each([
+    '{{constructor}}',
+    '{{toString}}',
+    '{{a.__proto__}}',
+    '{{#each a}}{{map}}{{/each}}',
+    '{{#if a.hasOwnProperty}}x{{/if}}',
+    '{{name.charAt}}',
+  ])('when a path names a built-in property (%s), then compiling fails at startup', (source) => {
+    expect(() => compileHtmlTemplate(source)).toThrow(/not the built-in/);
+  });
+
+  it('when a view lacks a value, then its path renders nothing, as in Handlebars', () => {
+    const render = compileHtmlTemplate<object>(
+      '[{{a.b.c}}][{{missing}}][{{list.length}}][{{n.x}}]',
+    );
+    expect(render({ a: {}, list: [1, 2], n: 5 })).toBe('[][][2][]');
+    expect(render({ a: {}, list: [1, 2], n: 5 })).toBe(
+      Handlebars.compile('[{{a.b.c}}][{{missing}}][{{list.length}}][{{n.x}}]')({
+        a: {},
+        list: [1, 2],
+        n: 5,
+      }),
+    );
   });
 
   it.each([
