@@ -46,14 +46,17 @@ export function emailText(view: EmailView): string {
 /**
  * The lines present, one blank line between paragraphs at most. Runs of blank lines are
  * dropped as the lines are gathered; the expression only runs when a value brought its own
- * line breaks and made a run again.
+ * line breaks and made a run again. The text grows line by line and is laid flat once, by
+ * trim(): joining an array of lines copied each joined line on its own first.
  */
 function paragraphs(lines: Array<string | undefined>): string {
-  const kept: string[] = [];
+  let text = '';
+  let blank = true;
   for (const line of lines) {
-    if (line === undefined || (line === '' && kept[kept.length - 1] === '')) continue;
-    kept.push(line);
+    if (line === undefined || (line === '' && blank)) continue;
+    text = text ? `${text}\n${line}` : line;
+    blank = line === '';
   }
-  const text = kept.join('\n');
-  return (text.includes('\n\n\n') ? text.replace(/\n{3,}/g, '\n\n') : text).trim();
+  text = text.trim();
+  return text.includes('\n\n\n') ? text.replace(/\n{3,}/g, '\n\n') : text;
 }

@@ -1,7 +1,7 @@
 import { guestPageText } from '../../i18n/guest-page-text';
 import type { Locale } from '../../i18n/locale';
 import { statusLabels } from '../../i18n/status-labels';
-import type { ShipmentStatus } from '../../tracking/domain/taxonomy';
+import { shipmentStatuses, type ShipmentStatus } from '../../tracking/domain/taxonomy';
 import { isolate, labelled, localPunctuation } from '../../i18n/typography';
 import { placeText, webLink } from '../../web/status-page/domain/build-status-view';
 import { deliveryProgress } from '../../web/status-page/domain/delivery-progress';
@@ -133,14 +133,17 @@ function links(
   return { cta: { label: c.button ?? '', url: input.statusUrl } };
 }
 
+/** Each status as one bit, so the statuses a parcel has seen are one number. */
+const statusBit = new Map<string, number>(shipmentStatuses.map((s, i) => [s, 2 ** i]));
+
 /**
- * The progress bar for a status and the statuses seen before it (joined with commas): a handful
- * of combinations serve every message, so each is built once and shared, read-only, by the
- * views that show it.
+ * The progress bar for a status and the statuses seen before it (one bit each): a handful of
+ * combinations serve every message, so each is built once and shared, read-only, by the views
+ * that show it.
  */
 const progressBar = memo(
-  (locale: Locale, status: ShipmentStatus, seen: string): EmailView['progress'] => {
-    const statuses = seen ? (seen.split(',') as ShipmentStatus[]) : [];
+  (locale: Locale, status: ShipmentStatus, seen: number): EmailView['progress'] => {
+    const statuses = shipmentStatuses.filter((s) => (seen & statusBit.get(s)!) !== 0);
     const p = deliveryProgress(status, statuses, guestPageText[locale]);
     return {
       text: localPunctuation(p.text, locale),
@@ -155,7 +158,8 @@ const progressBar = memo(
 
 function progress(input: MessageInput): EmailView['progress'] {
   const first = input.shipments[0];
-  const seen = first?.seenStatuses?.join(',') ?? '';
+  let seen = 0;
+  for (const s of first?.seenStatuses ?? []) seen |= statusBit.get(s) ?? 0;
   return progressBar(input.locale, first?.status ?? 'pending', seen);
 }
 
@@ -206,15 +210,16 @@ export function emailView(input: MessageInput, copy: EmailCopy, wording: EmailWo
   const { cta, secondary } = links(input, c, merchant, contact);
   const { items, shipments } = lists(input);
   const latest = first && latestLine(first, locale, input.timeZone);
+  const intro = fillText(catalog.intro, words);
   return {
     copy: wording,
     subject: fillText(catalog.subject, words),
-    preheader: fillText(catalog.intro, words),
+    preheader: intro,
     merchant: name,
     logoUrl: webLink(input.merchant.branding.logoUrl) ?? undefined,
     colors,
     greeting: firstName ? fillText(c.greeting ?? '', { name: isolate(firstName) }) : undefined,
-    intro: fillText(catalog.intro, words),
+    intro,
     latest: latest || undefined,
     eta: deliveryLine(first, locale, page.estimatedDelivery, c.estimateOurs ?? ''),
     progress: progress(input),

@@ -1,11 +1,12 @@
 type Level = Map<string | number, unknown>;
+type Argument = string | number | Date;
 
 /**
  * Remembers a pure function's results by its arguments (dates by their time), up to `limit`
  * entries; the memo is emptied when full, which is cheap and keeps memory bounded. Each
  * argument keys one map level, so a look-up builds no key string: the strings' hashes serve.
  */
-export function memo<A extends [string | Date, ...Array<string | Date>], R>(
+export function memo<A extends [Argument, ...Argument[]], R>(
   compute: (...args: A) => R,
   limit = 5000,
 ): (...args: A) => R {
@@ -30,7 +31,7 @@ export function memo<A extends [string | Date, ...Array<string | Date>], R>(
 }
 
 /** The map holding results for these leading arguments, made on first use. */
-function levelFor(root: Level, args: Array<string | Date>): Level {
+function levelFor(root: Level, args: Argument[]): Level {
   let level = root;
   for (let i = 0; i < args.length - 1; i++) {
     const key = keyOf(args[i]!);
@@ -41,6 +42,6 @@ function levelFor(root: Level, args: Array<string | Date>): Level {
   return level;
 }
 
-function keyOf(arg: string | Date): string | number {
+function keyOf(arg: Argument): string | number {
   return arg instanceof Date ? arg.getTime() : arg;
 }

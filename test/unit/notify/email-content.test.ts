@@ -1,4 +1,7 @@
+import { guestPageText } from '../../../src/i18n/guest-page-text';
 import { supportedLocales } from '../../../src/i18n/locale';
+import type { ShipmentStatus } from '../../../src/tracking/domain/taxonomy';
+import { deliveryProgress } from '../../../src/web/status-page/domain/delivery-progress';
 import { contrast } from '../../../src/web/status-page/domain/brand-colors';
 import { parcelItems } from '../../../src/notify/render/build-message-input';
 import { emailColors } from '../../../src/notify/render/email-colors';
@@ -159,6 +162,38 @@ describe('email content', () => {
     expect(html).toMatch(/>\s*Track your order\s*</);
     expect(text).toContain('Hi Ada,');
     expect(text).toContain('Step 3 of 4: Out for delivery');
+  });
+
+  it("when the statuses seen differ, then the progress bar is the status page's for exactly those statuses", () => {
+    const cases: Array<[ShipmentStatus, ShipmentStatus[]]> = [
+      ['delivered', ['pending', 'in_transit', 'available_for_pickup']],
+      ['delivered', ['in_transit', 'out_for_delivery']],
+      ['exception', ['pending', 'in_transit', 'out_for_delivery']],
+      ['exception', []],
+      ['in_transit', ['pending']],
+    ];
+    for (const [status, seenStatuses] of cases) {
+      const [first] = message().shipments;
+      const { text } = renderer.render(
+        message({ template: 'delivered', shipments: [{ ...first!, status, seenStatuses }] }),
+      );
+      const expected = deliveryProgress(status, seenStatuses, guestPageText.en);
+      expect(text).toContain(expected.text);
+    }
+    const pickedUp = renderer.render(
+      message({
+        template: 'delivered',
+        shipments: [
+          {
+            ...message().shipments[0]!,
+            status: 'delivered',
+            seenStatuses: ['in_transit', 'available_for_pickup'],
+          },
+        ],
+      }),
+    );
+    expect(pickedUp.html).toContain('>Ready for pickup</td>');
+    expect(pickedUp.html).not.toContain('>Out for delivery</td>');
   });
 
   it('when the plain-text part is read, then it carries the latest update and the support contact', () => {

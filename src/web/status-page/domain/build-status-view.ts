@@ -41,17 +41,20 @@ export function placeText(
   homeCountry?: string,
 ): string | undefined {
   if (!place) return undefined;
-  const parts = [place.city, place.region];
-  if (place.country && place.country !== homeCountry) parts.push(place.country);
-  const text = parts.filter(Boolean).join(', ');
+  let text = place.city || '';
+  if (place.region) text = text ? `${text}, ${place.region}` : place.region;
+  if (place.country && place.country !== homeCountry)
+    text = text ? `${text}, ${place.country}` : place.country;
   return text || undefined;
 }
 
 const safeColor = /^#[0-9a-f]{6}$/i;
 
+const plainWebLink = /^https?:\/\/[^\s"'<>]+$/i;
+
 /** Merchant- and carrier-supplied links go into href only when they are plain web links. */
 export function webLink(url: string | undefined): string | null {
-  return url && /^https?:\/\/[^\s"'<>]+$/i.test(url) ? url : null;
+  return url && plainWebLink.test(url) ? url : null;
 }
 
 function eventView(event: TrackingEvent, input: StatusViewInput): StatusEventView {
