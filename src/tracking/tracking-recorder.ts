@@ -38,6 +38,11 @@ export interface RecordSummary {
   intents: number;
 }
 
+/** A recorded batch: its sums, and what each check (in the order given) reached and wrote. */
+export interface Recorded extends RecordSummary {
+  perCheck: Array<{ milestones: number; intents: number }>;
+}
+
 export interface TrackingRecorderDeps {
   shipments: ShipmentRepository;
   orders: OrderRepository;
@@ -64,18 +69,20 @@ export class TrackingRecorder {
   constructor(private readonly deps: TrackingRecorderDeps) {}
 
   /**
-   * Records a batch in a fixed number of round trips: its merchants and orders in one query
-   * each, then intents, merchant-webhook events and the fenced shipment writes in one bulk
-   * write each.
+   * Records a batch in a fixed number of round trips, those that do not depend on each other
+   * sent together: its merchants and lane statistics, then its orders, then intents and
+   * merchant-webhook events, then the fenced shipment writes (one bulk write each).
    */
-  async record(checks: Check[], now: Date): Promise<RecordSummary> {
-    const merchants = byId(
-      await this.deps.merchants.findByIds(checks.map((c) => c.shipment.merchantId)),
-    );
-    const estimation = await this.deps.estimates?.contextsFor(
-      checks.map((c) => c.shipment),
-      now,
-    );
+  async record(checks: Check[], now: Date): Promise<Recorded> {
+    // Independent reads go out together: each round trip is one step of every push's answer.
+    const [merchantList, estimation] = await Promise.all([
+      this.deps.merchants.findByIds(checks.map((c) => c.shipment.merchantId)),
+      this.deps.estimates?.contextsFor(
+        checks.map((c) => c.shipment),
+        now,
+      ),
+    ]);
+    const merchants = byId(merchantList);
     const plans = checks.map(({ shipment, fence, outcome }) => ({
       shipment,
       fence,
@@ -95,25 +102,33 @@ export class TrackingRecorder {
     );
     const reached: ReachedMilestone[] = [];
     const intents: NotificationIntent[] = [];
-    for (const { shipment, plan } of plans) {
+    /** The check each intent came from, by the intent's position. */
+    const intentCheck: number[] = [];
+    plans.forEach(({ shipment, plan }, check) => {
       const order = orders.get(shipment.orderId);
       const merchant = merchants.get(shipment.merchantId);
-      if (!order) continue;
+      if (!order) return;
       const after = { ...shipment, ...plan.changes } as Shipment;
       for (const milestone of plan.reached) reached.push({ order, shipment: after, milestone });
-      if (merchant && plan.notify.length)
-        intents.push(
-          ...planIntents({
-            milestones: plan.notify,
-            shipmentId: shipment.id,
-            order,
-            preferences: merchant.preferences,
-            now,
-          }).map((intent) => ({ ...intent, requestId: shipment.requestId })),
-        );
-    }
-    if (reached.length && this.deps.onMilestones) await this.deps.onMilestones(reached, now);
-    const inserted = await this.deps.notifications.addIntents(intents, now);
+      if (!merchant || !plan.notify.length) return;
+      for (const intent of planIntents({
+        milestones: plan.notify,
+        shipmentId: shipment.id,
+        order,
+        preferences: merchant.preferences,
+        now,
+      })) {
+        intents.push({ ...intent, requestId: shipment.requestId });
+        intentCheck.push(check);
+      }
+    });
+    // Merchant-webhook events and outbox intents are independent; both precede the shipment write.
+    const [, inserted] = await Promise.all([
+      reached.length && this.deps.onMilestones ? this.deps.onMilestones(reached, now) : undefined,
+      this.deps.notifications.addIntents(intents, now),
+    ]);
+    const perCheck = plans.map((p) => ({ milestones: p.plan.reached.length, intents: 0 }));
+    for (const position of inserted) perCheck[intentCheck[position]!]!.intents++;
     const writes = plans.map(({ shipment, fence, plan }) => ({
       id: shipment.id,
       fence,
@@ -125,17 +140,20 @@ export class TrackingRecorder {
         { lost: writes.length - completed },
         'checks discarded: their lease moved to another worker',
       );
-    await this.deps.estimates?.learn(
-      plans
-        .filter((p) => p.plan.becameFinal && p.plan.changes.status === 'delivered')
-        .map((p) => ({ ...p.shipment, ...p.plan.changes }) as Shipment),
-    );
     const finished = plans.filter((p) => p.plan.becameFinal).map((p) => p.shipment);
-    await this.expireLinksIfDone(finished, merchants);
+    await Promise.all([
+      this.deps.estimates?.learn(
+        plans
+          .filter((p) => p.plan.becameFinal && p.plan.changes.status === 'delivered')
+          .map((p) => ({ ...p.shipment, ...p.plan.changes }) as Shipment),
+      ),
+      this.expireLinksIfDone(finished, merchants),
+    ]);
     return {
       completed,
       milestones: plans.reduce((n, p) => n + p.plan.reached.length, 0),
-      intents: inserted,
+      intents: inserted.length,
+      perCheck,
     };
   }
 

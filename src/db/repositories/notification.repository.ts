@@ -84,14 +84,24 @@ function newNotification(intent: NotificationIntent, now: Date, createdAt: Date)
   };
 }
 
+interface UpsertResult {
+  upsertedIds?: Record<number, unknown>;
+}
+
+/** The positions of the operations that inserted (upserted) a document. */
+function upsertedPositions(result: UpsertResult | undefined): number[] {
+  return Object.keys(result?.upsertedIds ?? {}).map(Number);
+}
+
 export class NotificationRepository {
   /**
    * Writes intents to the outbox; an intent whose idempotency key exists already is skipped by
    * the unique index, so running this twice (or on two workers) writes each intent once.
-   * Returns the number actually inserted.
+   * Returns the positions (in `intents`) of those actually inserted, so a caller can tell which
+   * of its checks or requests wrote something.
    */
-  async addIntents(intents: NotificationIntent[], now: Date): Promise<number> {
-    if (intents.length === 0) return 0;
+  async addIntents(intents: NotificationIntent[], now: Date): Promise<number[]> {
+    if (intents.length === 0) return [];
     const createdAt = new Date();
     const write = () =>
       NotificationModel.collection.bulkWrite(
@@ -105,11 +115,14 @@ export class NotificationRepository {
         { ordered: false, ignoreUndefined: true },
       );
     try {
-      return (await write()).upsertedCount;
+      return upsertedPositions(await write());
     } catch (error) {
       // Two workers raced on the same key: the unique index let one win; the retry sees it.
+      // What the first attempt inserted is in its error's result; the retry inserts the rest.
       if (!isDuplicateKeyError(error)) throw error;
-      return (await write()).upsertedCount;
+      const first = upsertedPositions((error as { result?: UpsertResult }).result);
+      const retried = upsertedPositions(await write());
+      return [...new Set([...first, ...retried])].sort((a, b) => a - b);
     }
   }
 

@@ -1,7 +1,7 @@
 import {
   candidateQuery,
   claimCandidates,
-  claimDue,
+  leaseFreeNow,
   type Candidate,
   type Claim,
   type LeaseOptions,
@@ -78,8 +78,12 @@ export class ShipmentRepository {
     return docs.map((d) => toEntity<Shipment>(d));
   }
 
-  async findByTrackingNumber(carrier: string, trackingNumber: string): Promise<Shipment[]> {
-    const docs = await ShipmentModel.find({ carrier, trackingNumber }).lean();
+  /** The shipments of one carrier with any of these tracking numbers, in one query. */
+  async findByTrackingNumbers(carrier: string, trackingNumbers: string[]): Promise<Shipment[]> {
+    if (trackingNumbers.length === 0) return [];
+    const docs = await ShipmentModel.collection
+      .find({ carrier, trackingNumber: { $in: [...new Set(trackingNumbers)] } })
+      .toArray();
     return docs.map((d) => toEntity<Shipment>(d));
   }
 
@@ -132,20 +136,20 @@ export class ShipmentRepository {
     return [];
   }
 
-  /** Claims one shipment now, due or not (pushed updates); null while another worker holds it. */
-  async claimOne(
-    id: string,
-    options: { owner: string; now: Date; leaseMs: number },
-  ): Promise<Claim | null> {
-    const _id = objectId(id);
-    if (!_id) return null;
-    const [claim] = await claimDue(ShipmentModel, {
-      ...options,
-      limit: 1,
-      due: { _id },
-      sort: { _id: 1 },
-    });
-    return claim ?? null;
+  /**
+   * Claims shipments now, due or not (pushed updates), as they were read: a compare-and-set on
+   * each one's fence, so one that another worker holds, or that was claimed since it was read,
+   * is not won. Returns what this caller won, read again.
+   */
+  async claimAsRead(
+    shipments: Shipment[],
+    options: LeaseOptions,
+  ): Promise<Array<{ claim: Claim; shipment: Shipment }>> {
+    const free = shipments.filter((s) => leaseFreeNow(s.lease, options.now, options.deadOwners));
+    return this.claim(
+      free.map((s) => ({ _id: objectId(s.id)!, fence: s.fence, lease: s.lease })),
+      options,
+    );
   }
 
   async findByIds(ids: string[]): Promise<Shipment[]> {

@@ -55,7 +55,7 @@ describe('outbox intents written with the driver', () => {
   it('when an intent is added, then it is stored as mongoose would create it, defaults included', async () => {
     const repo = new NotificationRepository();
     const now = new Date();
-    expect(await repo.addIntents([intent('driver-1')], now)).toBe(1);
+    expect(await repo.addIntents([intent('driver-1')], now)).toEqual([0]);
     const written = await NotificationModel.findOne({ idempotencyKey: 'driver-1' }).lean();
     const viaMongoose = await NotificationModel.create({
       ...intent('mongoose-1'),
@@ -73,7 +73,11 @@ describe('outbox intents written with the driver', () => {
     await repo.addIntents([intent('driver-2')], new Date());
     const before = await NotificationModel.findOne({ idempotencyKey: 'driver-2' }).lean();
     await new Promise((resolve) => setTimeout(resolve, 5));
-    expect(await repo.addIntents([intent('driver-2')], new Date())).toBe(0);
+    expect(await repo.addIntents([intent('driver-2')], new Date())).toEqual([]);
+    // Only the new one of a mixed batch is reported, by its position.
+    expect(await repo.addIntents([intent('driver-2'), intent('driver-2b')], new Date())).toEqual([
+      1,
+    ]);
     const after = await NotificationModel.findOne({ idempotencyKey: 'driver-2' }).lean();
     expect(after).toEqual(before);
   });
