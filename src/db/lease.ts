@@ -56,8 +56,12 @@ export function leaseFreeNow(
  * `{_id, fence}`. Callers run it as one query per batch (or one cursor per pass).
  */
 export function candidateQuery(options: Pick<ClaimOptions, 'now' | 'due' | 'deadOwners'>) {
+  const free = leaseIsFree(options.now, options.deadOwners);
   return {
-    filter: { $and: [options.due, leaseIsFree(options.now, options.deadOwners)] },
+    // The due conditions stay at the top level beside the lease's `$or` when they have none of
+    // their own: the same query, and the embedded server plans only from top-level fields
+    // (under `$and`, `state: 'pending'` found no index and every claim scanned the outbox).
+    filter: '$or' in options.due ? { $and: [options.due, free] } : { ...options.due, ...free },
     projection: { _id: 1, fence: 1, lease: 1 },
   };
 }

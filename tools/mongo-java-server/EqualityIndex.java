@@ -30,12 +30,11 @@ final class EqualityIndex extends Index<Integer> {
   /** What each indexed document was filed under, so removal never recomputes it. */
   private final Map<Integer, List<Set<SpreadKey>>> keysByPosition = new HashMap<>();
   private final Map<SpreadKey, Integer> positionById = new HashMap<>();
-  /** Each key's path, split once. */
-  private final List<String[]> paths = new ArrayList<>();
+  private final KeyFields fields;
 
   EqualityIndex(String name, List<IndexKey> keys, boolean sparse) {
     super(name, keys, sparse);
-    for (IndexKey key : keys) paths.add(key.getKey().split("\\."));
+    fields = new KeyFields(keys);
     for (int length = 1; length <= keys.size(); length++) {
       prefixes.add(length == keys.size() ? this : new KeyExtractor(keys.subList(0, length)));
       positionsByKey.add(new HashMap<>());
@@ -210,36 +209,10 @@ final class EqualityIndex extends Index<Integer> {
     add(newDocument, position, collection);
   }
 
-  /**
-   * Whether two versions of a document hold equal values in every field this index reads (and
-   * the same `_id`). Only plain equality counts: a number stored as another type, or any
-   * difference inside a nested value, re-files the document, which is always correct.
-   */
+  /** Whether two versions of a document have the same `_id` and the same values in this index's fields. */
   private boolean sameKeyFields(Document oldDocument, Document newDocument) {
-    if (!java.util.Objects.equals(oldDocument.get("_id"), newDocument.get("_id"))) return false;
-    for (String[] path : paths) {
-      Object before = valueAt(oldDocument, path);
-      Object after = valueAt(newDocument, path);
-      boolean same =
-          before == null
-              ? after == null
-              : after != null && before.getClass() == after.getClass() && before.equals(after);
-      if (!same) return false;
-    }
-    return true;
-  }
-
-  /**
-   * The value at a dotted path: the whole array when the path crosses one, and the "missing"
-   * marker for an absent field (a sparse index files null but not missing).
-   */
-  private static Object valueAt(Document document, String[] path) {
-    Object value = document;
-    for (String part : path) {
-      if (!(value instanceof Document)) return value;
-      value = ((Document) value).getOrMissing(part);
-    }
-    return value;
+    return java.util.Objects.equals(oldDocument.get("_id"), newDocument.get("_id"))
+        && fields.same(oldDocument, newDocument);
   }
 
   @Override

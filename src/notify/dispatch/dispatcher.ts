@@ -38,11 +38,47 @@ interface ReadyGroup {
   outgoing: Outgoing;
 }
 
+/** A window whose provider calls have answered; the answers are not recorded yet. */
+interface CalledWindow {
+  results: Array<{ claim: Claim; transition: Transition; outcome: DispatchOutcome }>;
+  started: ReadyGroup[];
+}
+
+/** A window's `sending` marks (leaders, counting an attempt) and `merged` marks (members). */
+function sendingMarks(
+  window: ReadyGroup[],
+  now: Date,
+): Array<{ claim: Claim; transition: Transition }> {
+  return window.flatMap(({ group, shipmentIds }) => [
+    {
+      claim: group.leader.claim,
+      transition: {
+        state: 'sending',
+        reason: 'handed_to_provider',
+        set: { shipmentIds },
+        incAttempts: true,
+        keepLease: true,
+        at: now,
+      } satisfies Transition,
+    },
+    ...group.members.map((m) => ({
+      claim: m.claim,
+      transition: {
+        state: 'skipped',
+        reason: 'merged',
+        detail: group.leader.notification.id,
+        at: now,
+      } satisfies Transition,
+    })),
+  ]);
+}
+
 /**
  * Turns due outbox entries into sent messages, a batch at a time:
  *
  *   claim groups → load (a few $in queries) → decide (pure policy) → render → then, a window
- *   of calls at a time: mark `sending` → send (concurrently) → record (one bulk write, retried)
+ *   of calls at a time: mark `sending` → send (concurrently) → record (in one bulk write with
+ *   the next window's marks, retried)
  *
  * The rule for crashes: everything that can fail is done before `sending` is recorded, because
  * neither SendGrid nor Twilio takes an idempotency key. After a provider accepted a message,
@@ -308,57 +344,61 @@ export class Dispatcher {
   /**
    * Hands the ready groups to their providers a window at a time, the window being the
    * channel's concurrency. Each window is marked `sending` just before its calls and its answers
-   * are recorded before the next starts, so a worker that dies mid-batch leaves only the calls
-   * it had under way `sending` (to reconcile); the rest are still `pending`, and the next worker
-   * sends them as soon as the dead worker's claims are free.
+   * are recorded before the next window's calls start, so a worker that dies mid-batch leaves
+   * only the calls it had under way `sending` (to reconcile); the rest are still `pending`, and
+   * the next worker sends them as soon as the dead worker's claims are free. A window's answers
+   * and the next window's marks go in one bulk write (see `recordAndMark`).
    */
   private async send(ready: ReadyGroup[]): Promise<DispatchSummary> {
     const summary = emptySummary();
     for (const channel of ['email', 'sms'] as const) {
       const mine = ready.filter((r) => r.outgoing.channel === channel);
       const size = sendConcurrency[channel];
-      for (let i = 0; i < mine.length; i += size)
-        addSummary(summary, await this.sendWindow(mine.slice(i, i + size)));
+      let called: CalledWindow | undefined;
+      for (let i = 0; i < mine.length; i += size) {
+        const window = mine.slice(i, i + size);
+        const marks = sendingMarks(window, this.deps.clock.now());
+        const { recorded, marked } = await this.recordAndMark(called, marks);
+        if (called) addSummary(summary, this.counted(called, recorded));
+        summary.skipped += window
+          .flatMap((r) => r.group.members)
+          .filter((m) => marked.has(m.claim.id)).length;
+        called = await this.callProviders(
+          window.filter((r) => marked.has(r.group.leader.claim.id)),
+        );
+      }
+      if (called) addSummary(summary, this.counted(called, await this.record(called.results)));
     }
     return summary;
   }
 
   /**
-   * Records `sending` (leaders) and `merged` (members) in one fenced bulk write, then calls the
-   * providers for the leaders whose write applied, and records what they said.
+   * Records a window's provider answers and marks the next window `sending` (leaders) and
+   * `merged` (members) in one fenced bulk write: the documents are disjoint and the order of
+   * events is the one-by-one order, at one round trip a window instead of two. If that write
+   * fails, the answers are recorded on their own with `record`'s retries, then the marks.
    */
-  private async sendWindow(window: ReadyGroup[]): Promise<Partial<DispatchSummary>> {
+  private async recordAndMark(
+    called: CalledWindow | undefined,
+    marks: Array<{ claim: Claim; transition: Transition }>,
+  ): Promise<{ recorded: Set<string>; marked: Set<string> }> {
+    const { notifications } = this.deps.repositories;
+    if (!called) return { recorded: new Set(), marked: await notifications.transitionMany(marks) };
+    try {
+      // Claim ids are distinct across the two lists, so one set answers for both.
+      const applied = await notifications.transitionMany([...called.results, ...marks]);
+      return { recorded: applied, marked: applied };
+    } catch (err) {
+      this.deps.logger.warn({ err }, 'recording a window with the next one failed; separately now');
+      const recorded = await this.record(called.results);
+      return { recorded, marked: await notifications.transitionMany(marks) };
+    }
+  }
+
+  /** Calls the providers for a marked window at once; what they said, not yet recorded. */
+  private async callProviders(started: ReadyGroup[]): Promise<CalledWindow> {
     const { repositories, clock } = this.deps;
-    const summary: Partial<DispatchSummary> = {};
-    const now = clock.now();
-    const marks = window.flatMap(({ group, shipmentIds }) => [
-      {
-        claim: group.leader.claim,
-        transition: {
-          state: 'sending',
-          reason: 'handed_to_provider',
-          set: { shipmentIds },
-          incAttempts: true,
-          keepLease: true,
-          at: now,
-        } satisfies Transition,
-      },
-      ...group.members.map((m) => ({
-        claim: m.claim,
-        transition: {
-          state: 'skipped',
-          reason: 'merged',
-          detail: group.leader.notification.id,
-          at: now,
-        } satisfies Transition,
-      })),
-    ]);
-    const applied = await repositories.notifications.transitionMany(marks);
-    summary.skipped = window
-      .flatMap((r) => r.group.members)
-      .filter((m) => applied.has(m.claim.id)).length;
-    const started = window.filter((r) => applied.has(r.group.leader.claim.id));
-    const results: Array<{ claim: Claim; transition: Transition; outcome: DispatchOutcome }> = [];
+    const results: CalledWindow['results'] = [];
     const suppress: Array<{ notification: Notification; reason: string }> = [];
     await Promise.all(
       started.map(async (r) => {
@@ -406,11 +446,18 @@ export class Dispatcher {
         reason,
         source: 'provider_error',
       });
-    const recorded = await this.record(results);
-    for (const r of results) {
+    return { results, started };
+  }
+
+  /** The outcomes of a window whose answers were recorded, counted and told to the metrics. */
+  private counted(called: CalledWindow, recorded: Set<string>): Partial<DispatchSummary> {
+    const summary: Partial<DispatchSummary> = {};
+    for (const r of called.results) {
       if (!recorded.has(r.claim.id)) continue;
       summary[r.outcome] = (summary[r.outcome] ?? 0) + 1;
-      const { channel } = started.find((s) => s.group.leader.claim.id === r.claim.id)!.outgoing;
+      const { channel } = called.started.find(
+        (s) => s.group.leader.claim.id === r.claim.id,
+      )!.outgoing;
       this.deps.metrics.message(channel, r.outcome, r.transition.reason);
     }
     return summary;

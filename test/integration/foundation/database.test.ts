@@ -62,6 +62,27 @@ describe('unique indexes are enforced by the database', () => {
     await expectDuplicate(() => ShipmentModel.create(s));
   });
 
+  it('when an update changes a unique key, then a duplicate is refused and the new key finds the document; when it leaves the keys alone, nothing is refused', async () => {
+    const base = { merchantId, orderId, carrier: 'fedex' };
+    const a = await ShipmentModel.create({ ...base, trackingNumber: 'FX-A' });
+    await ShipmentModel.create({ ...base, trackingNumber: 'FX-B' });
+    // Only the status and fence change: the unique indexes keep the document as filed.
+    await ShipmentModel.collection.updateOne(
+      { _id: a._id, fence: 0 },
+      { $set: { status: 'in_transit' }, $inc: { fence: 1 } },
+    );
+    expect(await ShipmentModel.collection.findOne({ _id: a._id, fence: 1 })).toMatchObject({
+      status: 'in_transit',
+    });
+    expect(await ShipmentModel.collection.findOne({ _id: a._id, fence: 0 })).toBeNull();
+    await expectDuplicate(() =>
+      ShipmentModel.collection.updateOne({ _id: a._id }, { $set: { trackingNumber: 'FX-B' } }),
+    );
+    await ShipmentModel.collection.updateOne({ _id: a._id }, { $set: { trackingNumber: 'FX-C' } });
+    await ShipmentModel.create({ ...base, trackingNumber: 'FX-A' }); // its old key is free again
+    await expectDuplicate(() => ShipmentModel.create({ ...base, trackingNumber: 'FX-C' }));
+  });
+
   it('when a token hash, suppression or merchant slug repeats, then the second insert fails', async () => {
     await StatusTokenModel.create({ tokenHash: 'h', merchantId, orderId });
     await expectDuplicate(() => StatusTokenModel.create({ tokenHash: 'h', merchantId, orderId }));
