@@ -1,5 +1,6 @@
 import type { LaneStatsRepository } from '../db/repositories/lane-stats.repository';
 import type { OrderRepository } from '../db/repositories/order.repository';
+import type { Destination } from '../orders/order';
 import type { Logger } from '../shared/logger';
 import { dayToDate, localDay, weekStart } from './estimate/business-calendar';
 import { defaultEstimatorPolicy, type EstimatorPolicy } from './estimate/estimator-policy';
@@ -18,8 +19,9 @@ export interface DeliveryEstimatesDeps {
 }
 
 /**
- * The estimator's edges: loads the lane statistics a batch of shipments needs (two queries per
- * batch) and teaches each delivered shipment's lanes. The decisions are in estimate/.
+ * The estimator's edges: loads the lane statistics a batch of shipments needs (one query per
+ * batch, and one for the orders' destinations unless the caller read the orders already) and
+ * teaches each delivered shipment's lanes. The decisions are in estimate/.
  */
 export class DeliveryEstimates {
   private readonly policy: EstimatorPolicy;
@@ -29,17 +31,26 @@ export class DeliveryEstimates {
   }
 
   /** Per shipment id; empty (no estimates this time) when the statistics cannot be read. */
-  async contextsFor(shipments: Shipment[], now: Date): Promise<Map<string, EstimateContext>> {
+  async contextsFor(
+    shipments: Shipment[],
+    now: Date,
+    /** Where each order goes, when the caller has read the orders already. */
+    destinations?: Map<string, Destination>,
+  ): Promise<Map<string, EstimateContext>> {
     try {
-      return await this.load(shipments, now);
+      return await this.load(shipments, now, destinations);
     } catch (err) {
       this.deps.logger.warn({ err }, 'lane statistics not read; estimates skipped');
       return new Map();
     }
   }
 
-  private async load(shipments: Shipment[], now: Date): Promise<Map<string, EstimateContext>> {
-    const lanes = await this.lanesOf(shipments);
+  private async load(
+    shipments: Shipment[],
+    now: Date,
+    destinations?: Map<string, Destination>,
+  ): Promise<Map<string, EstimateContext>> {
+    const lanes = await this.lanesOf(shipments, destinations);
     const since = dayToDate(weekStart(localDay(now, 'UTC')) - 7 * (this.policy.lookbackWeeks + 1));
     const keys = [...lanes.values()].flat();
     const weeks = keys.length ? await this.deps.laneStats.weeksOf(keys, since) : new Map();
@@ -73,10 +84,13 @@ export class DeliveryEstimates {
     }
   }
 
-  private async lanesOf(shipments: Shipment[]): Promise<Map<string, string[]>> {
-    const destinations = await this.deps.orders.destinationsOf([
-      ...new Set(shipments.map((s) => s.orderId)),
-    ]);
+  private async lanesOf(
+    shipments: Shipment[],
+    known?: Map<string, Destination>,
+  ): Promise<Map<string, string[]>> {
+    const destinations =
+      known ??
+      (await this.deps.orders.destinationsOf([...new Set(shipments.map((s) => s.orderId))]));
     return new Map(
       shipments.map((s) => [s.id, laneKeys(laneFacts(s, destinations.get(s.orderId)))]),
     );

@@ -70,17 +70,15 @@ export class TrackingRecorder {
 
   /**
    * Records a batch in a fixed number of round trips, those that do not depend on each other
-   * sent together: its merchants and lane statistics, then its orders, then intents and
-   * merchant-webhook events, then the fenced shipment writes (one bulk write each).
+   * sent together: its merchants beside its orders and then their lane statistics, then intents
+   * and merchant-webhook events, then the fenced shipment writes (one bulk write each).
    */
   async record(checks: Check[], now: Date): Promise<Recorded> {
+    const shipments = checks.map((c) => c.shipment);
     // Independent reads go out together: each round trip is one step of every push's answer.
-    const [merchantList, estimation] = await Promise.all([
-      this.deps.merchants.findByIds(checks.map((c) => c.shipment.merchantId)),
-      this.deps.estimates?.contextsFor(
-        checks.map((c) => c.shipment),
-        now,
-      ),
+    const [merchantList, { orders, estimation }] = await Promise.all([
+      this.deps.merchants.findByIds(shipments.map((s) => s.merchantId)),
+      this.ordersAndEstimates(shipments, now),
     ]);
     const merchants = byId(merchantList);
     const plans = checks.map(({ shipment, fence, outcome }) => ({
@@ -95,11 +93,6 @@ export class TrackingRecorder {
         estimation: estimation?.get(shipment.id),
       }),
     }));
-    const orders = byId(
-      await this.deps.orders.findByIds(
-        plans.filter((p) => p.plan.reached.length).map((p) => p.shipment.orderId),
-      ),
-    );
     const reached: ReachedMilestone[] = [];
     const intents: NotificationIntent[] = [];
     /** The check each intent came from, by the intent's position. */
@@ -155,6 +148,17 @@ export class TrackingRecorder {
       intents: inserted.length,
       perCheck,
     };
+  }
+
+  /**
+   * The batch's orders, read once and whole (a milestone's intents need them), and the lane
+   * statistics for its shipments, whose destinations the estimator takes from those orders.
+   */
+  private async ordersAndEstimates(shipments: Shipment[], now: Date) {
+    const orders = byId(await this.deps.orders.findByIds(shipments.map((s) => s.orderId)));
+    const destinations = new Map([...orders].map(([id, order]) => [id, order.destination ?? {}]));
+    const estimation = await this.deps.estimates?.contextsFor(shipments, now, destinations);
+    return { orders, estimation };
   }
 
   /** Releases claimed shipments unchanged except for the given fields (problems, postponement). */
