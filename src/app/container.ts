@@ -248,7 +248,6 @@ function buildTracking(
     logger,
     estimates: new DeliveryEstimates({
       laneStats: repositories.laneStats,
-      orders: repositories.orders,
       standards: config.tracking.serviceStandards,
       logger,
     }),

@@ -1,5 +1,4 @@
 import type { LaneStatsRepository } from '../db/repositories/lane-stats.repository';
-import type { OrderRepository } from '../db/repositories/order.repository';
 import type { Destination } from '../orders/order';
 import type { Logger } from '../shared/logger';
 import { dayToDate, localDay, weekStart } from './estimate/business-calendar';
@@ -12,7 +11,6 @@ import type { Shipment } from './shipment';
 
 export interface DeliveryEstimatesDeps {
   laneStats: LaneStatsRepository;
-  orders: OrderRepository;
   standards: ServiceStandards;
   logger: Logger;
   policy?: EstimatorPolicy;
@@ -20,8 +18,8 @@ export interface DeliveryEstimatesDeps {
 
 /**
  * The estimator's edges: loads the lane statistics a batch of shipments needs (one query per
- * batch, and one for the orders' destinations unless the caller read the orders already) and
- * teaches each delivered shipment's lanes. The decisions are in estimate/.
+ * batch) and teaches each delivered shipment's lanes. Where each order goes comes from the
+ * caller, which has read the batch's orders already. The decisions are in estimate/.
  */
 export class DeliveryEstimates {
   private readonly policy: EstimatorPolicy;
@@ -34,8 +32,8 @@ export class DeliveryEstimates {
   async contextsFor(
     shipments: Shipment[],
     now: Date,
-    /** Where each order goes, when the caller has read the orders already. */
-    destinations?: Map<string, Destination>,
+    /** Where each order goes, by order id. */
+    destinations: Map<string, Destination>,
   ): Promise<Map<string, EstimateContext>> {
     try {
       return await this.load(shipments, now, destinations);
@@ -48,9 +46,9 @@ export class DeliveryEstimates {
   private async load(
     shipments: Shipment[],
     now: Date,
-    destinations?: Map<string, Destination>,
+    destinations: Map<string, Destination>,
   ): Promise<Map<string, EstimateContext>> {
-    const lanes = await this.lanesOf(shipments, destinations);
+    const lanes = lanesOf(shipments, destinations);
     const since = dayToDate(weekStart(localDay(now, 'UTC')) - 7 * (this.policy.lookbackWeeks + 1));
     const keys = [...lanes.values()].flat();
     const weeks = keys.length ? await this.deps.laneStats.weeksOf(keys, since) : new Map();
@@ -69,10 +67,10 @@ export class DeliveryEstimates {
   }
 
   /** Adds delivered shipments to their lanes; a failure costs one lesson, never the check. */
-  async learn(delivered: Shipment[]): Promise<void> {
+  async learn(delivered: Shipment[], destinations: Map<string, Destination>): Promise<void> {
     if (delivered.length === 0) return;
     try {
-      const lanes = await this.lanesOf(delivered);
+      const lanes = lanesOf(delivered, destinations);
       const observed = delivered.flatMap((shipment) => {
         const calendar = calendarOf(carrierStandards(this.deps.standards, shipment.carrier));
         const observation = observeDelivery(shipment.events, calendar);
@@ -83,18 +81,14 @@ export class DeliveryEstimates {
       this.deps.logger.warn({ err }, 'lane statistics not updated');
     }
   }
+}
 
-  private async lanesOf(
-    shipments: Shipment[],
-    known?: Map<string, Destination>,
-  ): Promise<Map<string, string[]>> {
-    const destinations =
-      known ??
-      (await this.deps.orders.destinationsOf([...new Set(shipments.map((s) => s.orderId))]));
-    return new Map(
-      shipments.map((s) => [s.id, laneKeys(laneFacts(s, destinations.get(s.orderId)))]),
-    );
-  }
+/** Each shipment's lane keys, by shipment id. */
+function lanesOf(
+  shipments: Shipment[],
+  destinations: Map<string, Destination>,
+): Map<string, string[]> {
+  return new Map(shipments.map((s) => [s.id, laneKeys(laneFacts(s, destinations.get(s.orderId)))]));
 }
 
 /** A shipment's lane: its carrier, where its first located scan was, and where its order goes. */

@@ -76,7 +76,7 @@ export class TrackingRecorder {
   async record(checks: Check[], now: Date): Promise<Recorded> {
     const shipments = checks.map((c) => c.shipment);
     // Independent reads go out together: each round trip is one step of every push's answer.
-    const [merchantList, { orders, estimation }] = await Promise.all([
+    const [merchantList, { orders, destinations, estimation }] = await Promise.all([
       this.deps.merchants.findByIds(shipments.map((s) => s.merchantId)),
       this.ordersAndEstimates(shipments, now),
     ]);
@@ -139,6 +139,7 @@ export class TrackingRecorder {
         plans
           .filter((p) => p.plan.becameFinal && p.plan.changes.status === 'delivered')
           .map((p) => ({ ...p.shipment, ...p.plan.changes }) as Shipment),
+        destinations,
       ),
       this.expireLinksIfDone(finished, merchants),
     ]);
@@ -151,14 +152,14 @@ export class TrackingRecorder {
   }
 
   /**
-   * The batch's orders, read once and whole (a milestone's intents need them), and the lane
-   * statistics for its shipments, whose destinations the estimator takes from those orders.
+   * The batch's orders, read once and whole (a milestone's intents need them), where each goes
+   * (the estimator's lanes, for estimates and for learning), and the lane statistics.
    */
   private async ordersAndEstimates(shipments: Shipment[], now: Date) {
     const orders = byId(await this.deps.orders.findByIds(shipments.map((s) => s.orderId)));
     const destinations = new Map([...orders].map(([id, order]) => [id, order.destination ?? {}]));
     const estimation = await this.deps.estimates?.contextsFor(shipments, now, destinations);
-    return { orders, estimation };
+    return { orders, destinations, estimation };
   }
 
   /** Releases claimed shipments unchanged except for the given fields (problems, postponement). */

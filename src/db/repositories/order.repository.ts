@@ -1,6 +1,6 @@
 import { OrderModel } from '../models';
 import { objectId, toEntity, toEntityOrNull } from '../to-entity';
-import type { Destination, Order } from '../../orders/order';
+import type { Order } from '../../orders/order';
 
 export type OrderInput = Omit<Order, 'id' | 'createdAt' | 'updatedAt' | 'erasedAt' | 'cancelledAt'>;
 
@@ -72,17 +72,6 @@ export class OrderRepository {
     if (ids.length === 0) return [];
     const docs = await OrderModel.find({ _id: { $in: [...new Set(ids)] } }).lean();
     return docs.map(fromDoc);
-  }
-
-  /** Where each order goes (one query; only the destination is read). */
-  async destinationsOf(ids: string[]): Promise<Map<string, Destination>> {
-    const docs = await OrderModel.find({ _id: { $in: ids } }, { destination: 1 }).lean();
-    return new Map(
-      docs.map((d) => {
-        const order = toEntity<Pick<Order, 'id' | 'destination'>>(d);
-        return [order.id, order.destination ?? {}];
-      }),
-    );
   }
 
   async findForMerchant(merchantId: string, id: string): Promise<Order | null> {
