@@ -157,7 +157,7 @@ export class PushIngestion {
       const { summary } = pair.request;
       summary.milestones += recorded.perCheck[i]!.milestones;
       summary.intents += recorded.perCheck[i]!.intents;
-      settle(pair.request, 1);
+      settle(pair.request);
     });
   }
 
@@ -188,7 +188,7 @@ export class PushIngestion {
     for (const pair of retried) {
       pair.shipment = byId.get(pair.shipmentId);
       if (pair.shipment) pairs.push(pair);
-      else settle(pair.request, 1); // deleted meanwhile (erasure): nothing left to update
+      else settle(pair.request); // deleted meanwhile (erasure): nothing left to update
     }
     [...byCarrier.values()].forEach((group, i) => {
       const byNumber = new Map<string, Shipment[]>();
@@ -201,7 +201,7 @@ export class PushIngestion {
         const shipments = byNumber.get(trackingNumber) ?? [];
         if (shipments.length === 0) {
           request.summary.unmatched++;
-          settle(request, 1);
+          settle(request);
           continue;
         }
         request.summary.matched++;
@@ -219,7 +219,7 @@ export class PushIngestion {
     pair.shipment = undefined;
     if (pair.attempts >= (this.deps.claimAttempts ?? 10)) {
       pair.request.summary.busy++;
-      settle(pair.request, 1);
+      settle(pair.request);
       return;
     }
     const sleep = this.deps.sleep ?? ((ms: number) => new Promise((r) => setTimeout(r, ms)));
@@ -230,9 +230,9 @@ export class PushIngestion {
   }
 }
 
-/** Closes `done` of a request's open parts; the last one answers it. */
-function settle(request: PushRequest, done: number): void {
-  request.open -= done;
+/** Closes one of a request's open parts; the last one answers it. */
+function settle(request: PushRequest): void {
+  request.open--;
   if (request.open > 0 || request.settled) return;
   request.settled = true;
   request.resolve(request.summary);
