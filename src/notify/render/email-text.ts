@@ -9,35 +9,35 @@ export function emailText(view: EmailView): string {
   const { copy } = view;
   const locale = copy.lang;
   const lines: Array<string | undefined> = [
-    isolate(view.merchant.text),
+    isolate(view.merchant),
     '',
-    view.greeting?.text,
+    view.greeting,
     copy.headline,
     '',
-    view.intro.text,
+    view.intro,
     '',
-    view.eta && labelled(view.eta.label.text, view.eta.date.text, locale),
-    view.progress.text.text,
-    view.parcels?.text,
-    view.wholeOrder?.text,
+    view.eta && labelled(view.eta.label, view.eta.date, locale),
+    view.progress.text,
+    view.parcels,
+    view.wholeOrder,
     '',
   ];
   if (view.latest) lines.push(labelled(copy.latestHeading, view.latest, locale), '');
   if (copy.advice) lines.push(labelled(copy.whatToDo, copy.advice, locale), '');
-  lines.push(view.orderTitle.text);
+  lines.push(view.orderTitle);
   for (const i of view.items) lines.push(`- ${i.quantity} × ${isolate(i.name)}`);
-  lines.push(view.moreItems?.text, '');
+  lines.push(view.moreItems, '');
   for (const s of view.shipments)
     lines.push(
-      `${s.status.text} · ${s.carrier.text} ${s.trackingNumber}${s.trackingUrl ? ` (${s.trackingUrl})` : ''}`,
+      `${s.status} · ${s.carrier} ${s.trackingNumber}${s.trackingUrl ? ` (${s.trackingUrl})` : ''}`,
     );
   lines.push(
     '',
-    labelled(view.cta.label.text, view.cta.url, locale),
-    view.secondary && labelled(view.secondary.label.text, view.secondary.url, locale),
+    labelled(view.cta.label, view.cta.url, locale),
+    view.secondary && labelled(view.secondary.label, view.secondary.url, locale),
     '',
     view.support && [copy.support, view.support.email, view.support.url].filter(Boolean).join(' '),
-    view.why.text,
+    view.why,
     labelled(copy.unsubscribe, view.unsubscribeUrl, locale),
   );
   return paragraphs(lines);
