@@ -99,8 +99,8 @@ export class EmailRenderer {
     if (!email) throw new Error(`no email template ${input.template} in ${input.locale}`);
     const view = emailView(input, this.copy[input.locale], email.wording);
     return {
-      subject: view.subject,
-      preheader: view.preheader,
+      subject: view.subject.text,
+      preheader: view.preheader.text,
       html: email.html(view),
       text: emailText(view),
       categories: ['porchlight', `milestone:${input.template}`],

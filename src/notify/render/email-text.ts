@@ -9,35 +9,35 @@ export function emailText(view: EmailView): string {
   const { copy } = view;
   const locale = copy.lang;
   const lines: Array<string | undefined> = [
-    isolate(view.merchant),
+    isolate(view.merchant.text),
     '',
-    view.greeting,
+    view.greeting?.text,
     copy.headline,
     '',
-    view.intro,
+    view.intro.text,
     '',
-    view.eta && labelled(view.eta.label, view.eta.date, locale),
-    view.progress.text,
-    view.parcels,
-    view.wholeOrder,
+    view.eta && labelled(view.eta.label.text, view.eta.date.text, locale),
+    view.progress.text.text,
+    view.parcels?.text,
+    view.wholeOrder?.text,
     '',
   ];
   if (view.latest) lines.push(labelled(copy.latestHeading, view.latest, locale), '');
   if (copy.advice) lines.push(labelled(copy.whatToDo, copy.advice, locale), '');
-  lines.push(view.orderTitle);
+  lines.push(view.orderTitle.text);
   for (const i of view.items) lines.push(`- ${i.quantity} × ${isolate(i.name)}`);
-  lines.push(view.moreItems, '');
+  lines.push(view.moreItems?.text, '');
   for (const s of view.shipments)
     lines.push(
-      `${s.status} · ${s.carrier} ${s.trackingNumber}${s.trackingUrl ? ` (${s.trackingUrl})` : ''}`,
+      `${s.status.text} · ${s.carrier.text} ${s.trackingNumber}${s.trackingUrl ? ` (${s.trackingUrl})` : ''}`,
     );
   lines.push(
     '',
-    labelled(view.cta.label, view.cta.url, locale),
-    view.secondary && labelled(view.secondary.label, view.secondary.url, locale),
+    labelled(view.cta.label.text, view.cta.url, locale),
+    view.secondary && labelled(view.secondary.label.text, view.secondary.url, locale),
     '',
     view.support && [copy.support, view.support.email, view.support.url].filter(Boolean).join(' '),
-    view.why,
+    view.why.text,
     labelled(copy.unsubscribe, view.unsubscribeUrl, locale),
   );
   return paragraphs(lines);

@@ -7,53 +7,82 @@ import { placeText, webLink } from '../../web/status-page/domain/build-status-vi
 import { deliveryProgress } from '../../web/status-page/domain/delivery-progress';
 import { emailColors, type EmailColors } from './email-colors';
 import { problemMilestones, type EmailCopy, type EmailWording } from './email-wording';
-import { fillText } from './fill-text';
+import { fillHtmlText, fillText } from './fill-text';
+import { HtmlText } from './html-escape';
 import { memo } from './memo';
 import { calendarDate, dateWindow, eventTime } from './message-dates';
 import type { MessageInput, ShipmentSummary } from './message-input';
 
 interface Link {
-  label: string;
+  label: HtmlText;
   url: string;
 }
 
 /**
- * Everything the email template and its plain-text part show, already worded and escaped-to-be:
- * this message's own parts, and the words every email of its milestone and language shares.
+ * Everything the email template and its plain-text part show, already worded: this message's
+ * own parts, and the words every email of its milestone and language shares. Words and lines
+ * made here come as HtmlText (text and its HTML, made together from escaped parts); values
+ * passed through as they are (links, items, tracking numbers) are plain and the template
+ * escapes them.
  */
 export interface EmailView {
   copy: EmailWording;
-  subject: string;
-  preheader: string;
-  merchant: string;
+  subject: HtmlText;
+  preheader: HtmlText;
+  merchant: HtmlText;
   logoUrl?: string;
-  colors: EmailColors;
-  greeting?: string;
-  intro: string;
+  colors: Record<keyof EmailColors, HtmlText>;
+  greeting?: HtmlText;
+  intro: HtmlText;
   /** The carrier's latest scan, in our words first. */
   latest?: string;
-  eta?: { label: string; date: string };
+  eta?: { label: HtmlText; date: HtmlText };
   /** The steps' colours and weights are the markup's: upcoming steps grey, the current one bold. */
-  progress: { text: string; steps: Array<{ label: string; upcoming: boolean; current: boolean }> };
-  parcels?: string;
-  wholeOrder?: string;
+  progress: {
+    text: HtmlText;
+    steps: Array<{ label: HtmlText; upcoming: boolean; current: boolean }>;
+  };
+  parcels?: HtmlText;
+  wholeOrder?: HtmlText;
   cta: Link;
   secondary?: Link;
   shipments: Array<{
-    status: string;
-    carrier: string;
+    status: HtmlText;
+    carrier: HtmlText;
     trackingNumber: string;
     trackingUrl?: string;
   }>;
-  orderTitle: string;
+  orderTitle: HtmlText;
   items: Array<{ name: string; quantity: number; imageUrl?: string }>;
   hasImages: boolean;
-  moreItems?: string;
+  moreItems?: HtmlText;
   /** The shop's contact, when it gave one. */
   support?: { email?: string; url?: string };
-  why: string;
+  why: HtmlText;
   unsubscribeUrl: string;
 }
+
+/**
+ * Words many messages share (labels, shop and carrier names, dates), escaped once: the strings
+ * come from the copy files, the memos and a batch's merchants, so a look-up is mostly by a
+ * string whose hash V8 already holds.
+ */
+const shared = memo((text: string) => HtmlText.of(text), 2000);
+
+/** A shop's name as it sits inside a sentence: isolated when it may run right-to-left. */
+const sentenceName = memo((name: string) => HtmlText.of(isolate(name)), 2000);
+
+/** The email's colours from the brand colour, escaped once per colour. */
+const colorsFor = memo((primary: string): EmailView['colors'] => {
+  const c = emailColors(primary);
+  return {
+    headerBg: HtmlText.of(c.headerBg),
+    headerText: HtmlText.of(c.headerText),
+    buttonBg: HtmlText.of(c.buttonBg),
+    buttonText: HtmlText.of(c.buttonText),
+    accent: HtmlText.of(c.accent),
+  };
+}, 1000);
 
 /** A parcel waiting at a pickup point, delivered or going back has no delivery date to show. */
 const noEstimate: readonly ShipmentStatus[] = [
@@ -74,11 +103,12 @@ function deliveryLine(
   oursLabel: string,
 ): EmailView['eta'] {
   if (!first || noEstimate.includes(first.status)) return undefined;
-  if (first.eta) return { label: carrierLabel, date: calendarDate(first.eta, locale) };
+  if (first.eta)
+    return { label: shared(carrierLabel), date: shared(calendarDate(first.eta, locale)) };
   if (first.estimate?.source === 'porchlight')
     return {
-      label: oursLabel,
-      date: dateWindow(first.estimate.from, first.estimate.to, locale),
+      label: shared(oursLabel),
+      date: shared(dateWindow(first.estimate.from, first.estimate.to, locale)),
     };
   return undefined;
 }
@@ -112,25 +142,23 @@ function links(
 ): Pick<EmailView, 'cta' | 'secondary'> {
   const { supportEmail } = input.merchant.branding;
   if (input.template === 'delivered') {
-    const details = { label: c.deliveryDetails ?? '', url: input.statusUrl };
+    const details = { label: shared(c.deliveryDetails ?? ''), url: input.statusUrl };
     const subject = fillText(c.problemSubject ?? '', { order: input.orderNumber });
     const report = supportEmail
       ? `mailto:${supportEmail}?subject=${encodeURIComponent(subject)}`
       : contact;
     return report
-      ? { cta: { label: c.reportProblem ?? '', url: report }, secondary: details }
+      ? { cta: { label: shared(c.reportProblem ?? ''), url: report }, secondary: details }
       : { cta: details };
   }
   if (problemMilestones.includes(input.template)) {
-    const happened = { label: c.seeWhatHappened ?? '', url: input.statusUrl };
+    const happened = { label: shared(c.seeWhatHappened ?? ''), url: input.statusUrl };
+    const contactLabel = guestPageText[input.locale].contactMerchant(merchant);
     return contact
-      ? {
-          cta: { label: guestPageText[input.locale].contactMerchant(merchant), url: contact },
-          secondary: happened,
-        }
+      ? { cta: { label: shared(contactLabel), url: contact }, secondary: happened }
       : { cta: happened };
   }
-  return { cta: { label: c.button ?? '', url: input.statusUrl } };
+  return { cta: { label: shared(c.button ?? ''), url: input.statusUrl } };
 }
 
 /** Each status as one bit, so the statuses a parcel has seen are one number. */
@@ -146,9 +174,9 @@ const progressBar = memo(
     const statuses = shipmentStatuses.filter((s) => (seen & statusBit.get(s)!) !== 0);
     const p = deliveryProgress(status, statuses, guestPageText[locale]);
     return {
-      text: localPunctuation(p.text, locale),
+      text: HtmlText.of(localPunctuation(p.text, locale)),
       steps: p.steps.map((s) => ({
-        label: s.label,
+        label: HtmlText.of(s.label),
         upcoming: s.state === 'upcoming',
         current: s.state === 'current',
       })),
@@ -175,8 +203,8 @@ function lists(input: MessageInput): Pick<EmailView, 'items' | 'shipments'> {
   const shipments: EmailView['shipments'] = [];
   for (const s of input.shipments)
     shipments.push({
-      status: statusLabels[input.locale][s.status],
-      carrier: s.carrierName,
+      status: shared(statusLabels[input.locale][s.status]),
+      carrier: shared(s.carrierName),
       trackingNumber: s.trackingNumber,
       trackingUrl: webLink(s.trackingUrl) ?? undefined,
     });
@@ -198,51 +226,57 @@ export function emailView(input: MessageInput, copy: EmailCopy, wording: EmailWo
   const { locale } = input;
   const page = guestPageText[locale];
   const name = input.merchant.branding.displayName || input.merchant.name;
-  const merchant = isolate(name);
-  const words = { merchant, order: input.orderNumber };
+  const merchant = sentenceName(name);
+  const order = HtmlText.of(input.orderNumber);
+  const words = { merchant, order };
   const firstName = firstWord(input.guestName);
   const first = input.shipments[0];
   const { supportEmail, supportUrl } = input.merchant.branding;
   const supportLink = webLink(supportUrl) ?? undefined;
   const contact = supportLink ?? (supportEmail ? `mailto:${supportEmail}` : undefined);
   const parcels = input.parcels;
-  const colors = emailColors(input.merchant.branding.primaryColor);
-  const { cta, secondary } = links(input, c, merchant, contact);
+  const { cta, secondary } = links(input, c, merchant.text, contact);
   const { items, shipments } = lists(input);
   const latest = first && latestLine(first, locale, input.timeZone);
-  const intro = fillText(catalog.intro, words);
+  const intro = fillHtmlText(catalog.intro, words);
   return {
     copy: wording,
-    subject: fillText(catalog.subject, words),
+    subject: fillHtmlText(catalog.subject, words),
     preheader: intro,
-    merchant: name,
+    merchant: shared(name),
     logoUrl: webLink(input.merchant.branding.logoUrl) ?? undefined,
-    colors,
-    greeting: firstName ? fillText(c.greeting ?? '', { name: isolate(firstName) }) : undefined,
+    colors: colorsFor(input.merchant.branding.primaryColor),
+    greeting: firstName
+      ? fillHtmlText(c.greeting ?? '', { name: HtmlText.of(isolate(firstName)) })
+      : undefined,
     intro,
     latest: latest || undefined,
     eta: deliveryLine(first, locale, page.estimatedDelivery, c.estimateOurs ?? ''),
     progress: progress(input),
     parcels:
       parcels && parcels.total > 1 && parcels.delivered > 0
-        ? fillText(c.parcels ?? '', {
-            delivered: String(parcels.delivered),
-            total: String(parcels.total),
+        ? fillHtmlText(c.parcels ?? '', {
+            delivered: HtmlText.of(String(parcels.delivered)),
+            total: HtmlText.of(String(parcels.total)),
           })
         : undefined,
-    wholeOrder: input.wholeOrderDelivered ? c.wholeOrder : undefined,
+    wholeOrder: input.wholeOrderDelivered && c.wholeOrder ? shared(c.wholeOrder) : undefined,
     cta,
     secondary,
     shipments,
-    orderTitle: `${c.order} ${input.orderNumber}`,
+    orderTitle: HtmlText.join([shared(c.order ?? ''), space, order]),
     items,
     hasImages: items.some((i) => i.imageUrl),
     moreItems:
       input.items.length > shownItems
-        ? fillText(c.moreItems ?? '', { count: String(input.items.length - shownItems) })
+        ? fillHtmlText(c.moreItems ?? '', {
+            count: HtmlText.of(String(input.items.length - shownItems)),
+          })
         : undefined,
     support: supportEmail || supportUrl ? { email: supportEmail, url: supportLink } : undefined,
-    why: fillText(c.why ?? '', words),
+    why: fillHtmlText(c.why ?? '', words),
     unsubscribeUrl: input.unsubscribeUrl,
   };
 }
+
+const space = HtmlText.of(' ');

@@ -1,3 +1,5 @@
+import { HtmlText } from './html-escape';
+
 /**
  * Fills `{name}` placeholders in plain text (subjects, copy lines, SMS) in one pass: inserted
  * values are never scanned again, so a name containing `{order}` stays as written.
@@ -8,6 +10,34 @@ export function fillText(template: string, values: Record<string, string | undef
   for (let i = 1; i < pieces.length; i += 2) text += (values[pieces[i]!] ?? '') + pieces[i + 1]!;
   return text;
 }
+
+/**
+ * Fills a template as text and as HTML at once: the template's words were escaped when it was
+ * first split, the values come escaped, so nothing filled in is scanned or escaped again.
+ */
+export function fillHtmlText(
+  template: string,
+  values: Record<string, HtmlText | undefined>,
+): HtmlText {
+  const pieces = escapedPieces(template);
+  const parts: Array<HtmlText | undefined> = [pieces[0] as HtmlText];
+  for (let i = 1; i < pieces.length; i += 2)
+    parts.push(values[pieces[i] as string], pieces[i + 1] as HtmlText);
+  return HtmlText.join(parts);
+}
+
+/** A template's pieces with its words (even places) escaped once, beside the names (odd). */
+function escapedPieces(template: string): Array<HtmlText | string> {
+  let pieces = escapedTemplates.get(template);
+  if (!pieces) {
+    if (escapedTemplates.size >= 2000) escapedTemplates.clear();
+    pieces = parsed(template).map((piece, i) => (i % 2 ? piece : HtmlText.of(piece)));
+    escapedTemplates.set(template, pieces);
+  }
+  return pieces;
+}
+
+const escapedTemplates = new Map<string, Array<HtmlText | string>>();
 
 /**
  * A template as text and placeholder names in turn (text, name, text, ...). Templates are the

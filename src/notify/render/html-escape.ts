@@ -9,6 +9,7 @@ export function escapeHtml(value: unknown): string {
   if (typeof value !== 'string') {
     // Quantities: a number's digits, sign and point need no escaping.
     if (typeof value === 'number') return String(value);
+    if (value instanceof HtmlText) return value.html;
     return value == null ? '' : Handlebars.Utils.escapeExpression(value as string);
   }
   if (!special.test(value)) return value;
@@ -43,5 +44,44 @@ function entityFor(code: number): string | undefined {
       return '&#x3D;';
     default:
       return undefined;
+  }
+}
+
+/**
+ * Text with its HTML made beside it from escaped parts: words a message shares with many others
+ * (labels, the shop's name, its colours) escaped once, and lines filled from escaped copy and
+ * escaped values. The template writes `html` as it is, by Handlebars' own rule for a value with
+ * `toHTML()`, so a line is never scanned again after it was put together; the plain-text part
+ * reads `text`. Only this module's functions make one, so `html` is always escaped.
+ */
+export class HtmlText {
+  private constructor(
+    readonly text: string,
+    readonly html: string,
+  ) {}
+
+  /** Escapes text once. */
+  static of(text: string): HtmlText {
+    return new HtmlText(text, escapeHtml(text));
+  }
+
+  /** Parts one after another (escaped parts joined are the escaped join); missing parts are empty. */
+  static join(parts: ReadonlyArray<HtmlText | undefined>): HtmlText {
+    let text = '';
+    let html = '';
+    for (const part of parts) {
+      if (part === undefined) continue;
+      text += part.text;
+      html += part.html;
+    }
+    return new HtmlText(text, html);
+  }
+
+  toHTML(): string {
+    return this.html;
+  }
+
+  toString(): string {
+    return this.text;
   }
 }

@@ -3,6 +3,7 @@ import Handlebars from 'handlebars';
 import { compileEmailTemplates } from '../../../src/notify/render/email-renderer';
 import type { EmailView } from '../../../src/notify/render/email-view';
 import type { EmailWording } from '../../../src/notify/render/email-wording';
+import { HtmlText } from '../../../src/notify/render/html-escape';
 import { compileHtmlTemplate } from '../../../src/notify/render/html-template';
 
 const hostile = '<b>"Juniper" & \'Pine\'</b> `=` {{subject}}';
@@ -19,54 +20,56 @@ const copy: EmailWording = {
   unsubscribe: 'Unsubscribe',
 };
 
+const t = (text: string) => HtmlText.of(text);
+
 function view(overrides: Partial<EmailView> = {}): EmailView {
   return {
     copy,
-    subject: `Order ${hostile}`,
-    preheader: 'Preheader',
-    merchant: hostile,
+    subject: t(`Order ${hostile}`),
+    preheader: t('Preheader'),
+    merchant: t(hostile),
     logoUrl: 'https://cdn.example.com/logo.png?a=1&b=2',
     colors: {
-      headerBg: '#2f6b4f',
-      headerText: '#ffffff',
-      buttonBg: '#2f6b4f',
-      buttonText: '#ffffff',
-      accent: '#2f6b4f',
+      headerBg: t('#2f6b4f'),
+      headerText: t('#ffffff'),
+      buttonBg: t('#2f6b4f'),
+      buttonText: t('#ffffff'),
+      accent: t('#2f6b4f'),
     },
-    greeting: 'Hi Ada,',
-    intro: 'Intro',
+    greeting: t('Hi Ada,'),
+    intro: t('Intro'),
     latest: hostile,
-    eta: { label: 'Estimated delivery', date: 'Thursday, March 5' },
+    eta: { label: t('Estimated delivery'), date: t('Thursday, March 5') },
     progress: {
-      text: 'Step 3 of 4',
+      text: t('Step 3 of 4'),
       steps: [
-        { label: 'Ordered', upcoming: false, current: false },
-        { label: 'Out <now>', upcoming: false, current: true },
-        { label: 'Delivered', upcoming: true, current: false },
+        { label: t('Ordered'), upcoming: false, current: false },
+        { label: t('Out <now>'), upcoming: false, current: true },
+        { label: t('Delivered'), upcoming: true, current: false },
       ],
     },
-    parcels: '1 of 2 parcels delivered',
-    wholeOrder: 'All here',
-    cta: { label: 'Track', url: 'https://t.example/t/x?a=1&b="2"' },
-    secondary: { label: 'More', url: 'https://t.example/t/y' },
+    parcels: t('1 of 2 parcels delivered'),
+    wholeOrder: t('All here'),
+    cta: { label: t('Track'), url: 'https://t.example/t/x?a=1&b="2"' },
+    secondary: { label: t('More'), url: 'https://t.example/t/y' },
     shipments: [
       {
-        status: 'On its way',
-        carrier: hostile,
+        status: t('On its way'),
+        carrier: t(hostile),
         trackingNumber: '1Z',
         trackingUrl: 'https://ups.example/t?n=1Z',
       },
-      { status: 'Delivered', carrier: 'DHL', trackingNumber: '2' },
+      { status: t('Delivered'), carrier: t('DHL'), trackingNumber: '2' },
     ],
-    orderTitle: 'Order 1001',
+    orderTitle: t('Order 1001'),
     items: [
       { name: hostile, quantity: 2, imageUrl: 'https://cdn.example.com/a.jpg' },
       { name: 'Teapot', quantity: 0 },
     ],
     hasImages: true,
-    moreItems: '+2 more',
+    moreItems: t('+2 more'),
     support: { email: 'help@example.com', url: 'https://help.example' },
-    why: 'Because',
+    why: t('Because'),
     unsubscribeUrl: 'https://t.example/u/x',
     ...overrides,
   };
