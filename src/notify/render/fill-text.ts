@@ -19,11 +19,7 @@ export function fillHtmlText(
   template: string,
   values: Record<string, HtmlText | undefined>,
 ): HtmlText {
-  const pieces = escapedPieces(template);
-  const parts: Array<HtmlText | undefined> = [pieces[0] as HtmlText];
-  for (let i = 1; i < pieces.length; i += 2)
-    parts.push(values[pieces[i] as string], pieces[i + 1] as HtmlText);
-  return HtmlText.join(parts);
+  return HtmlText.fill(escapedPieces(template), values);
 }
 
 /** A template's pieces with its words (even places) escaped once, beside the names (odd). */

@@ -77,6 +77,27 @@ export class HtmlText {
     return new HtmlText(text, html);
   }
 
+  /** Escaped words (even places) and the names of values (odd places) in turn, filled. */
+  static fill(
+    pieces: ReadonlyArray<HtmlText | string>,
+    values: Record<string, HtmlText | undefined>,
+  ): HtmlText {
+    const first = pieces[0] as HtmlText;
+    let text = first.text;
+    let html = first.html;
+    for (let i = 1; i < pieces.length; i += 2) {
+      const value = values[pieces[i] as string];
+      if (value !== undefined) {
+        text += value.text;
+        html += value.html;
+      }
+      const next = pieces[i + 1] as HtmlText;
+      text += next.text;
+      html += next.html;
+    }
+    return new HtmlText(text, html);
+  }
+
   toHTML(): string {
     return this.html;
   }

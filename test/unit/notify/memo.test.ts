@@ -21,4 +21,15 @@ describe('memo', () => {
     for (const a of ['a', 'b', 'c', 'a', 'c']) expect(remembered(a)).toBe(a.toUpperCase());
     expect(compute).toHaveBeenCalledTimes(4); // a, b, c (emptied first), a again; c remembered
   });
+
+  it('when a one-argument memo is full or given dates, then it starts over and keys dates by time', () => {
+    const compute = jest.fn((at: Date) => at.getTime() * 2);
+    const remembered = memo(compute, 2);
+    expect(remembered(new Date(1))).toBe(2);
+    expect(remembered(new Date(1))).toBe(2);
+    expect(remembered(new Date(2))).toBe(4);
+    expect(remembered(new Date(3))).toBe(6); // emptied first
+    expect(remembered(new Date(1))).toBe(2);
+    expect(compute).toHaveBeenCalledTimes(4);
+  });
 });
