@@ -3,6 +3,10 @@
  * 60 s against one web process are all accepted with p99 under 200 ms, then all processed, none
  * lost, none doubled. The baseline is the same open-loop rate against a bare Express handler in
  * the same run. Latency counts from each request's scheduled send time, so a stall is not hidden.
+ * Both servers first take ten unmeasured seconds at the same rate: a fresh web process and a
+ * fresh embedded database compile their code paths then, and stalled for up to 4.8 s in the
+ * first three seconds and up to 0.5 s until the seventh (then 13-35 ms, with spikes to 160 ms),
+ * which a web process at Black Friday, running for hours, is long past.
  */
 import { createServer, request, Agent } from 'node:http';
 import express from 'express';
@@ -122,6 +126,7 @@ export const integrationsBench: Bench = {
   async run({ quick }) {
     const seconds = quick ? 3 : Number(process.env.BENCH_SECONDS ?? 60);
     const count = rate * seconds;
+    const warmUp = rate * (quick ? 1 : 10);
     // One web process; the worker's processing is measured after the load, as its own step.
     const app = await startBenchWeb('integrations');
     const bare = express();
@@ -142,7 +147,11 @@ export const integrationsBench: Bench = {
         webhookSecret: secret,
       });
       const bareUrl = await listenLoopback(bareServer);
+      await load(`${bareUrl}/hook`, warmUp, (i) => webhook(i, 2));
       const baseline = await load(`${bareUrl}/hook`, count, (i) => webhook(i, 0));
+      const warm = await load(`${app.url}/integrations/shopify/webhooks`, warmUp, (i) =>
+        webhook(i, 2),
+      );
       const measured = await load(`${app.url}/integrations/shopify/webhooks`, count, (i) =>
         webhook(i, 1),
       );
@@ -160,18 +169,20 @@ export const integrationsBench: Bench = {
       )
         await app.container.stores.processor.processDue();
       const drainSeconds = (performance.now() - drainStart) / 1000;
+      // The warm-up's events are processed with the rest, and counted.
+      const sent = count + warmUp;
       const processed = await StoreEventModel.countDocuments({ state: 'processed' });
       const orders = await OrderModel.countDocuments({ merchantId: merchant.id });
       const shipments = await ShipmentModel.countDocuments({ merchantId: merchant.id });
-      const expectedOrders = Math.ceil(count / 2);
-      const expectedShipments = Math.floor(count / 2);
+      const expectedOrders = Math.ceil(count / 2) + Math.ceil(warmUp / 2);
+      const expectedShipments = Math.floor(count / 2) + Math.floor(warmUp / 2);
       console.log(
-        `integrations: sent=${count} accepted=${measured.accepted} replays=${replays.accepted} events=${processed} orders=${orders}/${expectedOrders} shipments=${shipments}/${expectedShipments} drain=${drainSeconds.toFixed(1)}s (${(processed / drainSeconds).toFixed(0)} events/s)`,
+        `integrations: sent=${count}+${warmUp} warm-up (warm-up p99 ${percentile(warm.latencies, 99).toFixed(0)} ms) accepted=${measured.accepted} replays=${replays.accepted} events=${processed} orders=${orders}/${expectedOrders} shipments=${shipments}/${expectedShipments} drain=${drainSeconds.toFixed(1)}s (${(processed / drainSeconds).toFixed(0)} events/s)`,
       );
       const p99 = percentile(measured.latencies, 99);
       const baseP99 = percentile(baseline.latencies, 99);
       const exact =
-        processed === count && orders === expectedOrders && shipments === expectedShipments;
+        processed === sent && orders === expectedOrders && shipments === expectedShipments;
       const results: BenchResult[] = [
         {
           name: 'integrations-accept-p99',
@@ -186,10 +197,10 @@ export const integrationsBench: Bench = {
           name: 'integrations-processed',
           value: processed,
           unit: 'events',
-          baseline: count,
-          ratio: processed / count,
+          baseline: sent,
+          ratio: processed / sent,
           target: 'all-processed,none-lost-or-doubled',
-          pass: exact && replays.failures === 0,
+          pass: exact && replays.failures === 0 && warm.accepted === warmUp,
         },
       ];
       return results;
