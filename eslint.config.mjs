@@ -18,7 +18,9 @@ const ioPackages = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', '.data/', 'coverage/', 'test-artifacts/'] },
+  {
+    ignores: ['dist/', '.bench-build/', 'node_modules/', '.data/', 'coverage/', 'test-artifacts/'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

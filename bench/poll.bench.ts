@@ -130,25 +130,31 @@ export function workerNodeFlags(): string[] {
     .filter((part) => part.startsWith('--'));
 }
 
+/**
+ * The worker as this bench runs: compiled JavaScript as production runs it (`npm run bench`),
+ * or TypeScript through tsx when the bench itself was started that way.
+ */
+function workerScript(): string[] {
+  return __filename.endsWith('.ts')
+    ? ['--import', 'tsx', path.join(__dirname, 'poll-worker.ts')]
+    : [path.join(__dirname, 'poll-worker.js')];
+}
+
 /** Runs `workers` worker processes at once; returns the pass time (slowest) and the runs. */
 async function pollPass(uri: string, dbName: string, workers: number) {
   const startAt = Date.now() + 3_000; // every process connected and warm before the start
   const workerFlags = workerNodeFlags();
   const runs = await Promise.all(
     Array.from({ length: workers }, () =>
-      run(
-        process.execPath,
-        [...workerFlags, '--import', 'tsx', path.join(__dirname, 'poll-worker.ts')],
-        {
-          env: {
-            ...process.env,
-            BENCH_MONGODB_URI: uri,
-            BENCH_DB: dbName,
-            BENCH_START_AT: String(startAt),
-          },
-          maxBuffer: 1 << 20,
+      run(process.execPath, [...workerFlags, ...workerScript()], {
+        env: {
+          ...process.env,
+          BENCH_MONGODB_URI: uri,
+          BENCH_DB: dbName,
+          BENCH_START_AT: String(startAt),
         },
-      ).then(({ stdout }) => JSON.parse(stdout.trim().split('\n').pop()!) as WorkerRun),
+        maxBuffer: 1 << 20,
+      }).then(({ stdout }) => JSON.parse(stdout.trim().split('\n').pop()!) as WorkerRun),
     ),
   );
   return { ms: Math.max(...runs.map((r) => r.ms)), runs };
