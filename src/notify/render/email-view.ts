@@ -114,7 +114,7 @@ function deliveryLine(
 }
 
 /** "Needs attention: Address incomplete · Lyon · Tue, Mar 3, 14:14": our words before the carrier's. */
-export function latestLine(
+function latestLine(
   s: ShipmentSummary,
   locale: Locale,
   timeZone: string,
