@@ -114,11 +114,7 @@ function deliveryLine(
 }
 
 /** "Needs attention: Address incomplete · Lyon · Tue, Mar 3, 14:14": our words before the carrier's. */
-function latestLine(
-  s: ShipmentSummary,
-  locale: Locale,
-  timeZone: string,
-): string | undefined {
+function latestLine(s: ShipmentSummary, locale: Locale, timeZone: string): string | undefined {
   if (!s.latest) return undefined;
   const label = statusLabels[locale][s.latest.status ?? s.status];
   const said = s.latest.text.trim();
