@@ -19,19 +19,6 @@ const visibleOnWhite = 3;
  * white or near-black reads better.
  */
 export function emailColors(primary: string): EmailColors {
-  let colors = known.get(primary);
-  if (!colors) {
-    // Shops have one colour each; bound the memo so odd input cannot grow it without end.
-    if (known.size > 1000) known.clear();
-    colors = deriveColors(primary);
-    known.set(primary, colors);
-  }
-  return colors;
-}
-
-const known = new Map<string, EmailColors>();
-
-function deriveColors(primary: string): EmailColors {
   const { brand, accent } = brandColors(primary);
   const surface = contrast(brand, '#ffffff') >= visibleOnWhite ? brand : accent;
   const textOn = (bg: string) =>

@@ -72,7 +72,7 @@ const shared = memo((text: string) => HtmlText.of(text), 2000);
 /** A shop's name as it sits inside a sentence: isolated when it may run right-to-left. */
 const sentenceName = memo((name: string) => HtmlText.of(isolate(name)), 2000);
 
-/** The email's colours from the brand colour, escaped once per colour. */
+/** The email's colours from the brand colour, worked out and escaped once per brand colour. */
 const colorsFor = memo((primary: string): EmailView['colors'] => {
   const c = emailColors(primary);
   return {
@@ -149,10 +149,9 @@ function links(
   }
   if (problemMilestones.includes(input.template)) {
     const happened = { label: shared(c.seeWhatHappened ?? ''), url: input.statusUrl };
+    if (!contact) return { cta: happened };
     const contactLabel = guestPageText[input.locale].contactMerchant(merchant);
-    return contact
-      ? { cta: { label: shared(contactLabel), url: contact }, secondary: happened }
-      : { cta: happened };
+    return { cta: { label: shared(contactLabel), url: contact }, secondary: happened };
   }
   return { cta: { label: shared(c.button ?? ''), url: input.statusUrl } };
 }

@@ -1,4 +1,5 @@
 import { HtmlText } from './html-escape';
+import { memo } from './memo';
 
 /**
  * Fills `{name}` placeholders in plain text (subjects, copy lines, SMS) in one pass: inserted
@@ -23,30 +24,14 @@ export function fillHtmlText(
 }
 
 /** A template's pieces with its words (even places) escaped once, beside the names (odd). */
-function escapedPieces(template: string): Array<HtmlText | string> {
-  let pieces = escapedTemplates.get(template);
-  if (!pieces) {
-    if (escapedTemplates.size >= 2000) escapedTemplates.clear();
-    pieces = parsed(template).map((piece, i) => (i % 2 ? piece : HtmlText.of(piece)));
-    escapedTemplates.set(template, pieces);
-  }
-  return pieces;
-}
-
-const escapedTemplates = new Map<string, Array<HtmlText | string>>();
+const escapedPieces = memo(
+  (template: string): Array<HtmlText | string> =>
+    parsed(template).map((piece, i) => (i % 2 ? piece : HtmlText.of(piece))),
+  2000,
+);
 
 /**
  * A template as text and placeholder names in turn (text, name, text, ...). Templates are the
  * copy files' few hundred lines, so each is split once rather than per message.
  */
-function parsed(template: string): string[] {
-  let pieces = splitTemplates.get(template);
-  if (!pieces) {
-    if (splitTemplates.size >= 2000) splitTemplates.clear();
-    pieces = template.split(/\{(\w+)\}/);
-    splitTemplates.set(template, pieces);
-  }
-  return pieces;
-}
-
-const splitTemplates = new Map<string, string[]>();
+const parsed = memo((template: string): string[] => template.split(/\{(\w+)\}/), 2000);
