@@ -37,8 +37,13 @@ export interface PollSummary {
 
 type Claimed = { claim: Claim; shipment: Shipment };
 
-/** Batches with the carriers at once while the next is claimed. */
-const pipelineDepth = 2;
+/**
+ * Batches in flight at once (with the carriers or being recorded) while the next is claimed.
+ * Each batch waits on the database for most of its round trips, so a third keeps the worker
+ * and the database busy at the same time: a 20,000-shipment pass on the embedded server took
+ * 21.6-22.1 s with three against 23.6-23.9 s with two, at the same peak RSS; four gained nothing.
+ */
+const pipelineDepth = 3;
 
 /**
  * Carrier answers are recorded once this many have come in, or once the oldest has waited this
