@@ -65,8 +65,8 @@ final class IndexedMemoryBackend extends MemoryBackend {
 
     /**
      * No running byte count: mongo-java-server keeps one by encoding the whole document to BSON
-     * before and after every write (three encodes per update), which Porchlight never reads
-     * (collStats' `size` is 0 here).
+     * on every insert and delete and twice on every update it applies, and Porchlight never
+     * reads it (collStats' `size` is 0 here).
      */
     @Override
     protected boolean tracksDataSize() {
