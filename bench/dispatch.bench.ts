@@ -1,7 +1,8 @@
 /**
  * Black Friday dispatch (issue 17): N due emails through the full send policy (preferences,
  * consent, suppressions, quiet hours, daily cap, grouping, per-sender limits) to the log sender,
- * against `insertOne` × N of the same documents with the raw driver, in the same run.
+ * against `insertOne` × N of the same documents with the raw driver, in the same run. Both are
+ * measured in a second round, after a first one of the same size warmed both processes up.
  */
 import mongoose from 'mongoose';
 import { buildContainer } from '../src/app/container';
@@ -73,50 +74,66 @@ function outboxEntries(merchantId: mongoose.mongo.ObjectId, count: number, now: 
   });
 }
 
+/** One round in its own database: the raw baseline, then the dispatcher, over `count` entries. */
+async function dispatchRound(uri: string, count: number) {
+  await connectDatabase(uri, `bench_dispatch_${Date.now()}`);
+  try {
+    const db = mongoose.connection.db!;
+    const merchantId = new ObjectId();
+    await db.collection('merchants').insertOne({
+      _id: merchantId,
+      name: 'Bench & Co',
+      slug: 'bench',
+      branding: { displayName: 'Bench & Co', primaryColor: '#7c3aed' },
+      senders: { email: { from: 'orders@bench.example' }, sms: {} },
+      preferences: defaultMerchantPreferences(),
+    });
+    const entries = outboxEntries(merchantId, count, Date.now());
+    // Baseline: the same outbox documents written one insertOne at a time.
+    const baselineStarted = performance.now();
+    for (const e of entries)
+      await db.collection('baseline').insertOne({ ...e.notification, _id: new ObjectId() });
+    const baselineRate = count / ((performance.now() - baselineStarted) / 1000);
+    await db.collection('orders').insertMany(entries.map((e) => e.order));
+    await db.collection('shipments').insertMany(entries.map((e) => e.shipment));
+    await db.collection('notifications').insertMany(entries.map((e) => e.notification));
+    const config = loadConfig({
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'silent',
+      MONGODB_URI: uri,
+      DISPATCH_BATCH_SIZE: '500',
+      EMAIL_SENDS_PER_SECOND: '10000',
+    });
+    const container = buildContainer(config, createLogger('silent'));
+    const started = performance.now();
+    let sent = 0;
+    for (;;) {
+      const summary = await container.notify.dispatcher.dispatchDue();
+      sent += summary.sent;
+      if (summary.claimed === 0) break;
+    }
+    return { sent, rate: sent / ((performance.now() - started) / 1000), baselineRate };
+  } finally {
+    await mongoose.connection.db?.dropDatabase();
+    await disconnectDatabase();
+  }
+}
+
 export const dispatchBench: Bench = {
   name: 'dispatch',
   async run({ quick }) {
     const count = quick ? 500 : 5_000;
     const database = await benchDatabase();
-    const dbName = `bench_dispatch_${Date.now()}`;
-    await connectDatabase(database.uri, dbName);
     try {
-      const db = mongoose.connection.db!;
-      const merchantId = new ObjectId();
-      await db.collection('merchants').insertOne({
-        _id: merchantId,
-        name: 'Bench & Co',
-        slug: 'bench',
-        branding: { displayName: 'Bench & Co', primaryColor: '#7c3aed' },
-        senders: { email: { from: 'orders@bench.example' }, sms: {} },
-        preferences: defaultMerchantPreferences(),
-      });
-      const entries = outboxEntries(merchantId, count, Date.now());
-      // Baseline: the same outbox documents written one insertOne at a time.
-      const baselineStarted = performance.now();
-      for (const e of entries)
-        await db.collection('baseline').insertOne({ ...e.notification, _id: new ObjectId() });
-      const baselineRate = count / ((performance.now() - baselineStarted) / 1000);
-      await db.collection('orders').insertMany(entries.map((e) => e.order));
-      await db.collection('shipments').insertMany(entries.map((e) => e.shipment));
-      await db.collection('notifications').insertMany(entries.map((e) => e.notification));
-      const config = loadConfig({
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'silent',
-        MONGODB_URI: database.uri,
-        DISPATCH_BATCH_SIZE: '500',
-        EMAIL_SENDS_PER_SECOND: '10000',
-      });
-      const container = buildContainer(config, createLogger('silent'));
-      const started = performance.now();
-      let sent = 0;
-      for (;;) {
-        const summary = await container.notify.dispatcher.dispatchDue();
-        sent += summary.sent;
-        if (summary.claimed === 0) break;
-      }
-      const rate = sent / ((performance.now() - started) / 1000);
-      console.log(`dispatch: ${sent} of ${count} sent at ${rate.toFixed(0)}/s`);
+      // A first round, not measured: a worker dispatching on Black Friday has been running, and
+      // so has its database. Cold, the embedded server's JIT compiler took about half its CPU
+      // for the first ~10 s, and the first round ran at 75% of the second's rate. Both the
+      // baseline and the dispatcher are measured in the second round, on their own data.
+      const cold = await dispatchRound(database.uri, count);
+      const { sent, rate, baselineRate } = await dispatchRound(database.uri, count);
+      console.log(
+        `dispatch: ${sent} of ${count} sent at ${rate.toFixed(0)}/s (first round, cold: ${cold.rate.toFixed(0)}/s, baseline ${cold.baselineRate.toFixed(0)}/s)`,
+      );
       return [
         {
           name: 'dispatch-throughput',
@@ -125,12 +142,10 @@ export const dispatchBench: Bench = {
           baseline: baselineRate,
           ratio: baselineRate / rate,
           target: '>=1000/s,ratio<=2.5',
-          pass: sent === count && rate >= 1000 && baselineRate / rate <= 2.5,
+          pass: cold.sent === count && sent === count && rate >= 1000 && baselineRate / rate <= 2.5,
         },
       ];
     } finally {
-      await mongoose.connection.db?.dropDatabase();
-      await disconnectDatabase();
       await database.stop();
     }
   },
