@@ -99,10 +99,12 @@ export const pushBench: Bench = {
   name: 'push',
   async run({ quick }) {
     const count = quick ? 200 : 1_000;
-    // Parcels pushed first and not measured: the first pushes of a fresh process (and of the
-    // embedded server) compile their code paths and took 190-235 ms each, every one of the ten
-    // slowest answers of a 1,000-push run. The bare handler gets the same warm-up.
-    const warmUp = quick ? 50 : 100;
+    // Parcels pushed first and not measured, as many as are measured: the first pushes of a
+    // fresh process (and of the embedded server) compile their code paths and took 190-235 ms
+    // each. After 100 warm-up pushes the embedded server's JIT compiler was still busy through
+    // the measured ones (answer p50 58-61 ms); after 1,000 it had settled (p50 44 ms). Carriers
+    // push to a web process that has been running. The bare handler gets the same warm-up.
+    const warmUp = quick ? 50 : count;
     const app = await startBenchWeb('push', { CARRIER_WEBHOOK_SECRETS: `simulated=${secret}` });
     const bare = express();
     bare.post('/push', express.raw({ type: () => true, limit: '1mb' }), (_req, res) => {
