@@ -4,7 +4,8 @@
  * stores what mongoose would have stored: the same fields, types and defaults.
  */
 import mongoose from 'mongoose';
-import { NotificationModel, ShipmentModel } from '../../../src/db/models';
+import { DevMessageModel, NotificationModel, ShipmentModel } from '../../../src/db/models';
+import { DevMessageRepository } from '../../../src/db/repositories/dev-message.repository';
 import {
   NotificationRepository,
   type NotificationIntent,
@@ -215,5 +216,58 @@ describe('completed checks written with the driver', () => {
       0,
     );
     expect((await ShipmentModel.findById(shipment._id).lean())!.status).toBe('pending');
+  });
+});
+
+describe('log-sender messages written together', () => {
+  const message = (i: number, providerMessageId = `log-together-${i}`) => ({
+    channel: 'email' as const,
+    to: `guest${i}@example.com`,
+    subject: `Message ${i}`,
+    html: `<p>Message ${i}</p>`,
+    text: `Message ${i}`,
+    providerMessageId,
+  });
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it('when a window of sends records its messages at once, then one insert stores them all and each gets its own id', async () => {
+    const repo = new DevMessageRepository();
+    const insertMany = jest.spyOn(DevMessageModel.collection, 'insertMany');
+    const added = await Promise.all(Array.from({ length: 16 }, (_, i) => repo.add(message(i))));
+    expect(insertMany).toHaveBeenCalledTimes(1);
+    expect(new Set(added.map((m) => m.id)).size).toBe(16);
+    for (const [i, m] of added.entries())
+      expect(await repo.findById(m.id)).toMatchObject({ id: m.id, ...message(i) });
+    const listed = await repo.list(16);
+    expect(listed.map((m) => m.id).sort()).toEqual(added.map((m) => m.id).sort());
+  });
+
+  it('when one message of a window cannot be stored, then only its sender hears of it', async () => {
+    const repo = new DevMessageRepository();
+    await repo.add(message(0, 'log-taken'));
+    const results = await Promise.allSettled([
+      repo.add(message(1, 'log-fine-1')),
+      repo.add(message(2, 'log-taken')),
+      repo.add(message(3, 'log-fine-3')),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((results[1] as PromiseRejectedResult).reason).toMatchObject({ code: 11000 });
+    expect(
+      await DevMessageModel.countDocuments({
+        providerMessageId: { $in: ['log-fine-1', 'log-fine-3'] },
+      }),
+    ).toBe(2);
+    expect(await DevMessageModel.countDocuments({ providerMessageId: 'log-taken' })).toBe(1);
+  });
+
+  it('when the database refuses the whole insert, then every sender of the window hears of it', async () => {
+    const repo = new DevMessageRepository();
+    jest
+      .spyOn(DevMessageModel.collection, 'insertMany')
+      .mockRejectedValueOnce(new Error('connection reset'));
+    const results = await Promise.allSettled([repo.add(message(20)), repo.add(message(21))]);
+    expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
+    expect(await repo.add(message(22))).toMatchObject({ providerMessageId: 'log-together-22' });
   });
 });
