@@ -95,11 +95,6 @@ export function startLocalMongo(
     [
       '-Xss4m',
       '-XX:+UseSerialGC',
-      // A small young generation: each collection copies the documents written since the last
-      // one, and with the default size (a third of the heap) those pauses took 60-200 ms and
-      // held every request in flight (push p99 138-145 ms). At 32 MB they take 25-47 ms (push
-      // p99 71-92 ms) for about 5% more CPU in a long poll pass.
-      '-Xmn32m',
       '-cp',
       classpath,
       'LocalMongo',
