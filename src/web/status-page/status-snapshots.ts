@@ -17,6 +17,12 @@ export interface StatusSnapshot {
   renders: Map<string, PreparedBody>;
 }
 
+/** A database check under way for one token, shared by the requests that arrive meanwhile. */
+interface Check {
+  id: number;
+  answer: Promise<StatusSnapshot | null>;
+}
+
 interface Entry {
   snapshot: StatusSnapshot;
   tokenExpiresAt: Date | null;
@@ -37,6 +43,8 @@ type Repos = Pick<Repositories, 'orders' | 'merchants' | 'shipments' | 'statusTo
  */
 export class StatusSnapshots {
   private readonly cache: LRUCache<string, Entry>;
+  private readonly checks = new Map<string, Check>();
+  private lastCheckId = 0;
 
   constructor(
     private readonly repos: Repos,
@@ -48,42 +56,66 @@ export class StatusSnapshots {
   }
 
   /** The snapshot for a usable token, or null for unknown, expired and revoked alike. */
-  async get(tokenHash: string): Promise<StatusSnapshot | null> {
+  get(tokenHash: string): Promise<StatusSnapshot | null> {
     const now = this.clock.now();
     const entry = this.cache.get(tokenHash);
     if (entry && entry.tokenExpiresAt && entry.tokenExpiresAt <= now) {
       this.cache.delete(tokenHash);
-      return null;
+      return Promise.resolve(null);
     }
-    if (entry && now.getTime() - entry.verifiedAt < this.freshMs) return entry.snapshot;
+    if (entry && now.getTime() - entry.verifiedAt < this.freshMs) {
+      return Promise.resolve(entry.snapshot);
+    }
+    // One check per token at a time: when a busy page's entry goes stale, every request in
+    // flight would otherwise run the same query pair (200 connections, 400 queries every
+    // freshMs). The requests that arrive during a check share its answer.
+    const running = this.checks.get(tokenHash);
+    if (running) return running.answer;
+    const id = ++this.lastCheckId;
+    const answer = this.check(tokenHash, now, id).finally(() => {
+      if (this.checks.get(tokenHash)?.id === id) this.checks.delete(tokenHash);
+    });
+    this.checks.set(tokenHash, { id, answer });
+    return answer;
+  }
 
+  /** Drops cached data for an order this process just changed (e.g. guest preferences). */
+  forget(tokenHash: string): void {
+    this.cache.delete(tokenHash);
+    // A check that started before the change must neither answer later requests nor cache.
+    this.checks.delete(tokenHash);
+  }
+
+  private async check(tokenHash: string, now: Date, id: number): Promise<StatusSnapshot | null> {
+    const entry = this.cache.get(tokenHash);
+    // Still the check of record: not forgotten (and replaced) while it waited on the database.
+    const current = () => this.checks.get(tokenHash)?.id === id;
     const token = await this.repos.statusTokens.findUsable(tokenHash, now);
     if (!token) {
-      this.cache.delete(tokenHash);
+      if (current()) this.cache.delete(tokenHash);
       return null;
     }
     const fingerprints = await this.repos.shipments.versionsByOrder(token.orderId);
     if (entry && entry.snapshot.order.id === token.orderId) {
       const version = versionOf(entry.snapshot.order, entry.snapshot.merchant, fingerprints);
       if (version === entry.snapshot.version) {
-        entry.verifiedAt = now.getTime();
-        entry.tokenExpiresAt = token.expiresAt;
+        if (current()) {
+          entry.verifiedAt = now.getTime();
+          entry.tokenExpiresAt = token.expiresAt;
+        }
         return entry.snapshot;
       }
     }
     const snapshot = await this.load(token.orderId, token.merchantId);
     if (!snapshot) return null;
-    this.cache.set(tokenHash, {
-      snapshot,
-      tokenExpiresAt: token.expiresAt,
-      verifiedAt: now.getTime(),
-    });
+    if (current()) {
+      this.cache.set(tokenHash, {
+        snapshot,
+        tokenExpiresAt: token.expiresAt,
+        verifiedAt: now.getTime(),
+      });
+    }
     return snapshot;
-  }
-
-  /** Drops cached data for an order this process just changed (e.g. guest preferences). */
-  forget(tokenHash: string): void {
-    this.cache.delete(tokenHash);
   }
 
   private async load(orderId: string, merchantId: string): Promise<StatusSnapshot | null> {
