@@ -10,7 +10,7 @@ const freshMs = 2000;
 const merchant: Merchant = {
   id: 'm1',
   name: 'Shop',
-  branding: { displayName: 'Shop' },
+  branding: { displayName: 'Shop', primaryColor: '#123456' },
   senders: { email: {}, sms: {} },
   preferences: defaultMerchantPreferences(),
   createdAt: clock.now(),
