@@ -50,6 +50,7 @@ export function createWebApp(container: Container): Express {
       carriers: container.carriers,
       ingestion: container.tracking.push,
       secrets: config.tracking.webhookSecrets,
+      logger,
     }),
   );
   app.use(storeWebhookRoutes(container));

@@ -1,6 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { AppError, type ErrorCode } from '../shared/app-error';
 import type { Logger } from '../shared/logger';
+import { logFor } from './request-logging';
 
 const statusByCode: Record<ErrorCode, number> = {
   bad_request: 400,
@@ -33,7 +34,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const appError = asAppError(error);
     const status = statusByCode[appError.code];
-    if (status >= 500) (req.log ?? logger).error({ err: error }, 'request failed');
+    if (status >= 500) logFor(req, logger).error({ err: error }, 'request failed');
     if (appError.retryAfterSeconds !== undefined)
       res.setHeader('Retry-After', String(appError.retryAfterSeconds));
     if (res.headersSent) return;

@@ -5,6 +5,7 @@ import type { Logger } from '../../shared/logger';
 import { html } from '../../web/html';
 import { sendConsolePage } from './console-headers';
 import { consoleLayout } from './console-layout';
+import { logFor } from '../../web/request-logging';
 
 const statusOf: Partial<Record<AppError['code'], number>> = {
   bad_request: 400,
@@ -20,7 +21,7 @@ export function consoleErrors(config: Config, logger: Logger): ErrorRequestHandl
   return (error, req, res, _next) => {
     const known = error instanceof AppError ? statusOf[error.code] : undefined;
     const status = known ?? 500;
-    if (status >= 500) (req.log ?? logger).error({ err: error }, 'console request failed');
+    if (status >= 500) logFor(req, logger).error({ err: error }, 'console request failed');
     if (res.headersSent) return;
     const message = known ? (error as AppError).message : 'Something went wrong on our side.';
     sendConsolePage(

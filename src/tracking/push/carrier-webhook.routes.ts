@@ -5,12 +5,15 @@ import type { CarrierRegistry } from '../carrier-registry';
 import { parsePushBody } from './push-body';
 import type { PushIngestion } from './push-ingestion';
 import { pushSignatureHeader, verifyPushSignature } from './push-signature';
+import type { Logger } from '../../shared/logger';
+import { logFor } from '../../web/request-logging';
 
 export interface CarrierWebhookDeps {
   carriers: CarrierRegistry;
   ingestion: PushIngestion;
   /** Generic-scheme secrets by carrier code (CARRIER_WEBHOOK_SECRETS). */
   secrets: Readonly<Record<string, string>>;
+  logger: Logger;
 }
 
 /**
@@ -53,7 +56,7 @@ export function carrierWebhookRoutes(deps: CarrierWebhookDeps): Router {
       }
       if (results === null) throw new AppError('forbidden', 'The signature is missing or wrong.');
       const summary = await deps.ingestion.ingest(code, results);
-      req.log?.info({ carrier: code, ...summary }, 'carrier push applied');
+      logFor(req, deps.logger).info({ carrier: code, ...summary }, 'carrier push applied');
       if (summary.busy > 0) {
         throw new AppError('unavailable', 'Some shipments are being updated; retry shortly.', {
           retryAfterSeconds: 5,

@@ -9,6 +9,7 @@ import { guestLocale } from '../guest-locale';
 import { preferencesPage } from '../pages/preferences.page';
 import type { StatusPageDeps } from '../status-page/status-page.routes';
 import { sendMiss } from '../status-page/status-page.routes';
+import { logFor } from '../request-logging';
 
 /** Where the guest can be reached: an address, and for SMS the consent the law asks for. */
 export function availableChannels(order: Order): { email: boolean; sms: boolean } {
@@ -121,7 +122,7 @@ export function guestPreferencesRoutes(deps: StatusPageDeps): Router {
         );
       const preferences = preferencesFromForm(req.body, found.order);
       await repositories.orders.updateGuestPreferences(found.order.id, preferences);
-      (req.log ?? container.logger).info({ orderId: found.order.id }, 'guest preferences changed');
+      logFor(req, container.logger).info({ orderId: found.order.id }, 'guest preferences changed');
       res.redirect(303, `/t/${token}/preferences?lang=${locale}&saved=1`);
     },
   );

@@ -10,6 +10,7 @@ import { guestPageText } from '../../i18n/guest-page-text';
 import { lookupPage } from '../pages/guest-pages.page';
 import { lookupFailureLimiters, lookupOrderNumber, sendTooMany } from '../guest-rate-limits';
 import { clientKey } from '../miss-limiter';
+import { logFor } from '../request-logging';
 
 const field = (body: unknown, name: string, max: number): string => {
   const value = (body as Record<string, unknown> | undefined)?.[name];
@@ -82,7 +83,7 @@ export function lookupRoutes(container: Container, csrf: CsrfGuard): Router {
       orderId: order.id,
       expiresAt,
     });
-    (req.log ?? logger).info({ orderId: order.id }, 'status link issued by lookup');
+    logFor(req, logger).info({ orderId: order.id }, 'status link issued by lookup');
     res.redirect(303, statusLink(config.http.publicBaseUrl, token));
   });
   return router;

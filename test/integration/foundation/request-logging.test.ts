@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import express from 'express';
 import request from 'supertest';
 import { createLogger } from '../../../src/shared/logger';
-import { requestLogging } from '../../../src/web/request-logging';
+import { logFor, requestLogging } from '../../../src/web/request-logging';
 
 interface Line {
   level: number;
@@ -24,14 +24,15 @@ function loggedApp() {
       done();
     },
   });
+  const logger = createLogger('info', sink);
   const app = express();
-  app.use(requestLogging(createLogger('info', sink)));
+  app.use(requestLogging(logger));
   app.get('/healthz', (_req, res) => {
     res.send('ok');
   });
   const router = express.Router();
   router.get('/:token', (req, res) => {
-    req.log?.info({ orderId: 'o1' }, 'status link opened');
+    logFor(req, logger).info({ orderId: 'o1' }, 'status link opened');
     res.send('page');
   });
   app.use('/t', router);
