@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { guestPageText } from '../../../src/i18n/guest-page-text';
 import { defaultMerchantPreferences, type Merchant } from '../../../src/merchants/merchant';
-import { defaultGuestPreferences, type Order } from '../../../src/orders/order';
 import type { Shipment } from '../../../src/tracking/shipment';
 import { brandColors, contrast } from '../../../src/web/status-page/domain/brand-colors';
 import {
@@ -12,6 +11,7 @@ import {
 import { deliveryProgress } from '../../../src/web/status-page/domain/delivery-progress';
 import { formatEtaDate, relativeAgo } from '../../../src/web/status-page/domain/guest-time';
 import { statusViewSchema } from '../../../src/web/status-page/status-view.schema';
+import { guestOrder } from './status-fixtures';
 
 const now = new Date('2026-03-02T15:00:00Z');
 const en = guestPageText.en;
@@ -30,21 +30,7 @@ const merchant: Merchant = {
   updatedAt: now,
 };
 
-const order: Order = {
-  id: 'o1',
-  merchantId: 'm1',
-  externalId: 'e1',
-  orderNumber: '42',
-  guest: {
-    email: 'x@example.com',
-    consent: { email: { granted: true }, sms: { granted: false } },
-    preferences: defaultGuestPreferences,
-  },
-  destination: { city: 'Austin', region: 'TX', postalCode: '78701', country: 'US' },
-  items: [{ name: 'Mug', quantity: 2 }],
-  createdAt: now,
-  updatedAt: now,
-};
+const order = guestOrder(now);
 
 function shipment(fields: Partial<Shipment>): Shipment {
   return {

@@ -1,8 +1,8 @@
 import type { Repositories } from '../../../src/app/container';
 import { defaultMerchantPreferences, type Merchant } from '../../../src/merchants/merchant';
-import { defaultGuestPreferences, type Order } from '../../../src/orders/order';
 import { ManualClock } from '../../../src/shared/clock';
 import { StatusSnapshots } from '../../../src/web/status-page/status-snapshots';
+import { guestOrder } from './status-fixtures';
 
 const clock = new ManualClock();
 const freshMs = 2000;
@@ -17,21 +17,7 @@ const merchant: Merchant = {
   updatedAt: clock.now(),
 };
 
-const order: Order = {
-  id: 'o1',
-  merchantId: 'm1',
-  externalId: 'e1',
-  orderNumber: '42',
-  guest: {
-    email: 'x@example.com',
-    consent: { email: { granted: true }, sms: { granted: false } },
-    preferences: defaultGuestPreferences,
-  },
-  destination: { city: 'Austin', region: 'TX', postalCode: '78701', country: 'US' },
-  items: [{ name: 'Mug', quantity: 1 }],
-  createdAt: clock.now(),
-  updatedAt: clock.now(),
-};
+const order = guestOrder(clock.now());
 
 /**
  * Repositories in memory that count their queries and answer only when the test lets them,
