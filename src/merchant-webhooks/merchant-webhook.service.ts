@@ -47,23 +47,24 @@ export class MerchantWebhookService {
     return this.deps.repositories.webhooks.enqueue(
       reached.map(({ order, shipment, milestone }) => {
         const eventId = `${shipment.id}:${milestone}`;
-        const body = JSON.stringify({
-          id: eventId,
-          type: 'shipment.milestone',
-          createdAt: now.toISOString(),
-          data: {
-            milestone,
-            orderId: order.id,
-            externalId: order.externalId,
-            orderNumber: order.orderNumber,
-            shipment: {
-              id: shipment.id,
-              carrier: shipment.carrier,
-              trackingNumber: shipment.trackingNumber,
-              status: shipment.status,
+        const body = () =>
+          JSON.stringify({
+            id: eventId,
+            type: 'shipment.milestone',
+            createdAt: now.toISOString(),
+            data: {
+              milestone,
+              orderId: order.id,
+              externalId: order.externalId,
+              orderNumber: order.orderNumber,
+              shipment: {
+                id: shipment.id,
+                carrier: shipment.carrier,
+                trackingNumber: shipment.trackingNumber,
+                status: shipment.status,
+              },
             },
-          },
-        });
+          });
         return { merchantId: order.merchantId, eventId, milestone, body };
       }),
       now,

@@ -59,10 +59,13 @@ export class WebhookRepository {
       : null;
   }
 
-  /** Queues an event for every live endpoint of the merchant that wants it; repeats are ignored. */
-  /** Queues each event for every enabled endpoint of its merchant that wants its milestone. */
+  /**
+   * Queues each event for every enabled endpoint of its merchant that wants its milestone;
+   * repeats are ignored. An event's body is built only when some endpoint wants it (most
+   * merchants have none, and a poll pass reaches milestones by the thousand).
+   */
   async enqueue(
-    events: Array<{ merchantId: string; eventId: string; milestone: string; body: string }>,
+    events: Array<{ merchantId: string; eventId: string; milestone: string; body: () => string }>,
     now: Date,
     ttlMs: number,
   ): Promise<number> {
@@ -72,35 +75,37 @@ export class WebhookRepository {
       merchantId: { $in: merchantIds },
       disabledAt: null,
     }).lean();
-    const writes = events.flatMap((event) =>
-      endpoints
-        .filter(
-          (e) =>
-            e.merchantId.toHexString() === event.merchantId &&
-            (e.milestones.length === 0 || e.milestones.includes(event.milestone)),
-        )
-        .map((e) => ({
-          updateOne: {
-            filter: { key: `${e._id.toHexString()}:${event.eventId}` },
-            update: {
-              $setOnInsert: {
-                endpointId: e._id,
-                merchantId: event.merchantId,
-                eventId: event.eventId,
-                body: event.body,
-                state: 'pending',
-                attempts: 0,
-                nextAttemptAt: now,
-                expiresAt: new Date(now.getTime() + ttlMs),
-                history: [],
-                lease: null,
-                fence: 0,
-              },
+    if (endpoints.length === 0) return 0;
+    const writes = events.flatMap((event) => {
+      const wanting = endpoints.filter(
+        (e) =>
+          e.merchantId.toHexString() === event.merchantId &&
+          (e.milestones.length === 0 || e.milestones.includes(event.milestone)),
+      );
+      if (wanting.length === 0) return [];
+      const body = event.body();
+      return wanting.map((e) => ({
+        updateOne: {
+          filter: { key: `${e._id.toHexString()}:${event.eventId}` },
+          update: {
+            $setOnInsert: {
+              endpointId: e._id,
+              merchantId: event.merchantId,
+              eventId: event.eventId,
+              body,
+              state: 'pending',
+              attempts: 0,
+              nextAttemptAt: now,
+              expiresAt: new Date(now.getTime() + ttlMs),
+              history: [],
+              lease: null,
+              fence: 0,
             },
-            upsert: true,
           },
-        })),
-    );
+          upsert: true,
+        },
+      }));
+    });
     if (writes.length === 0) return 0;
     const result = await WebhookDeliveryModel.bulkWrite(writes, { ordered: false });
     return result.upsertedCount;
