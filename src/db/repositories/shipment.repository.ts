@@ -26,11 +26,11 @@ const writable = new Set<string>([...shipmentStateFields, 'nextPollAt']);
  * means "clear it": $set with null, so no stale problem or flag survives.
  */
 function setOf(changes: CompletedCheck['changes']): Record<string, unknown> {
-  return Object.fromEntries(
-    Object.entries(changes)
-      .filter(([k]) => writable.has(k))
-      .map(([k, v]) => [k, v === undefined ? null : v]),
-  );
+  const set: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(changes)) {
+    if (writable.has(key)) set[key] = value ?? null;
+  }
+  return set;
 }
 
 export interface NewShipment {
