@@ -139,7 +139,18 @@ final class EqualityIndex extends Index<Integer> {
   }
 
   private static SpreadKey idOf(Document document) {
-    return new SpreadKey(new KeyValue(document.get("_id")).normalized());
+    Object id = document.get("_id");
+    return new SpreadKey(
+        id instanceof Collection<?> || id instanceof Map<?, ?>
+            ? new KeyValue(id).normalized()
+            : new KeyValue(KeyFields.normalized(id)));
+  }
+
+  /** Plain fields read directly ({@link KeyFields#plainKey}); arrays and subdocuments by the library. */
+  @Override
+  public Set<KeyValue> getKeyValues(Document document) {
+    KeyValue plain = fields.plainKey(document);
+    return plain != null ? Set.of(plain) : super.getKeyValues(document);
   }
 
   @Override
@@ -234,8 +245,17 @@ final class EqualityIndex extends Index<Integer> {
 
   /** Reads the values of a leading subset of the keys, arrays included, as the base class does. */
   private static final class KeyExtractor extends Index<Integer> {
+    private final KeyFields fields;
+
     KeyExtractor(List<IndexKey> keys) {
       super("prefix", keys, false);
+      fields = new KeyFields(keys);
+    }
+
+    @Override
+    public Set<KeyValue> getKeyValues(Document document) {
+      KeyValue plain = fields.plainKey(document);
+      return plain != null ? Set.of(plain) : super.getKeyValues(document);
     }
 
     @Override

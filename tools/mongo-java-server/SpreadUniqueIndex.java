@@ -3,10 +3,12 @@ import de.bwaldvogel.mongo.backend.AbstractUniqueIndex;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.exception.DuplicateKeyError;
 import de.bwaldvogel.mongo.exception.KeyConstraintError;
 import java.util.AbstractMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -14,7 +16,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@link SpreadKey}, so lookups by ObjectId do not walk collision chains. An update that leaves
  * the index's fields alone is neither checked nor re-filed (see {@link KeyFields}): the
  * library's own test for that, run on each of a collection's unique indexes for every update,
- * was a fifth of the server's time in a dispatch run.
+ * was a fifth of the server's time in a dispatch run. Keys of plain fields are read by {@link
+ * KeyFields#plainKey} rather than the library's path splitting; arrays and subdocuments go to
+ * the library.
  */
 final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
   private final Map<SpreadKey, Integer> index = new ConcurrentHashMap<>();
@@ -23,6 +27,51 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
   SpreadUniqueIndex(String name, List<IndexKey> keys, boolean sparse) {
     super(name, keys, sparse);
     fields = new KeyFields(keys);
+  }
+
+  @Override
+  public Set<KeyValue> getKeyValues(Document document) {
+    KeyValue plain = fields.plainKey(document);
+    return plain != null ? Set.of(plain) : super.getKeyValues(document);
+  }
+
+  @Override
+  public synchronized void checkAdd(Document document, MongoCollection<Integer> collection) {
+    KeyValue plain = fields.plainKey(document);
+    if (plain == null) {
+      super.checkAdd(document, collection);
+    } else if (!(isSparse() && fields.nonePresent(document)) && containsKey(plain)) {
+      throw new DuplicateKeyError(this, collection, getKeys(), plain);
+    }
+  }
+
+  @Override
+  public synchronized void add(
+      Document document, Integer position, MongoCollection<Integer> collection) {
+    KeyValue plain = fields.plainKey(document);
+    if (plain == null) {
+      super.add(document, position, collection);
+      return;
+    }
+    checkAdd(document, collection);
+    if (isSparse() && fields.nonePresent(document)) return;
+    if (!putKeyPosition(plain, position)) {
+      throw new IllegalStateException("Key " + plain + " already exists. Concurrency issue?");
+    }
+  }
+
+  @Override
+  public synchronized Integer remove(Document document) {
+    KeyValue plain = fields.plainKey(document);
+    if (plain == null) return super.remove(document);
+    if (isSparse() && fields.nonePresent(document)) return null;
+    return removeDocument(plain);
+  }
+
+  @Override
+  public Integer getPosition(Document document) {
+    KeyValue plain = fields.plainKey(document);
+    return plain != null ? getPosition(plain) : super.getPosition(document);
   }
 
   @Override
