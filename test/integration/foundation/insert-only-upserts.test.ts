@@ -85,7 +85,7 @@ async function stored(collection: mongoose.mongo.Collection<Probe>) {
   const docs = await collection.find().toArray();
   return docs.map((d) => ({
     ...d,
-    _id: d._id instanceof mongoose.mongo.ObjectId ? 'ObjectId' : d._id,
+    _id: (d._id as object) instanceof mongoose.mongo.ObjectId ? 'ObjectId' : d._id,
     keys: Object.keys(d),
   }));
 }
