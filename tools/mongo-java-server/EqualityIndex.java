@@ -36,7 +36,7 @@ final class EqualityIndex extends Index<Integer> {
     super(name, keys, sparse);
     fields = new KeyFields(keys);
     for (int length = 1; length <= keys.size(); length++) {
-      prefixes.add(length == keys.size() ? this : new KeyExtractor(keys.subList(0, length)));
+      prefixes.add(new KeyExtractor(keys.subList(0, length)));
       positionsByKey.add(new HashMap<>());
     }
   }
@@ -110,11 +110,10 @@ final class EqualityIndex extends Index<Integer> {
 
   /**
    * How many documents this index would hand over for the query (an upper bound, counted from
-   * the index itself), or -1 when it cannot help. The planner picks the index with the fewest.
+   * the index itself), given its {@link #usablePrefix} (at least 1). The planner picks the index
+   * with the fewest.
    */
-  synchronized long candidates(Document query) {
-    int length = usablePrefix(query);
-    if (length == 0) return -1;
+  synchronized long candidates(Document query, int length) {
     Map<SpreadKey, Set<Integer>> map = positionsByKey.get(length - 1);
     long count = 0;
     for (SpreadKey lookup : lookups(query, length)) {
@@ -144,13 +143,6 @@ final class EqualityIndex extends Index<Integer> {
         id instanceof Collection<?> || id instanceof Map<?, ?>
             ? new KeyValue(id).normalized()
             : new KeyValue(KeyFields.normalized(id)));
-  }
-
-  /** Plain fields read directly ({@link KeyFields#plainKey}); arrays and subdocuments by the library. */
-  @Override
-  public Set<KeyValue> getKeyValues(Document document) {
-    KeyValue plain = fields.plainKey(document);
-    return plain != null ? Set.of(plain) : super.getKeyValues(document);
   }
 
   @Override
@@ -243,7 +235,10 @@ final class EqualityIndex extends Index<Integer> {
     positionById.clear();
   }
 
-  /** Reads the values of a leading subset of the keys, arrays included, as the base class does. */
+  /**
+   * Reads the values of a leading subset of the keys (all of them for the longest prefix): plain
+   * fields directly ({@link KeyFields#plainKey}), arrays per element as the base class does.
+   */
   private static final class KeyExtractor extends Index<Integer> {
     private final KeyFields fields;
 
@@ -254,8 +249,7 @@ final class EqualityIndex extends Index<Integer> {
 
     @Override
     public Set<KeyValue> getKeyValues(Document document) {
-      KeyValue plain = fields.plainKey(document);
-      return plain != null ? Set.of(plain) : super.getKeyValues(document);
+      return fields.keyValues(document, super::getKeyValues);
     }
 
     @Override

@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 
 /**
@@ -113,11 +114,7 @@ final class IndexedMemoryBackend extends MemoryBackend {
           || !TopLevelUpdate.handles(update)) {
         return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
       }
-      Document stored = null;
-      for (Document match : queryDocuments(selector, null, 0, 0, 0, null)) {
-        stored = match;
-        break;
-      }
+      Document stored = firstMatch(selector);
       if (stored != null && !TopLevelUpdate.appliesTo(stored, update)) {
         return super.updateDocuments(selector, update, arrayFilters, multi, upsert, oplog);
       }
@@ -147,7 +144,7 @@ final class IndexedMemoryBackend extends MemoryBackend {
      * and oplog entry the library gives.
      */
     private Document insertOnlyUpsert(Document selector, Document update, Oplog oplog) {
-      for (Document match : queryDocuments(selector, null, 0, 0, 0, null)) {
+      if (firstMatch(selector) != null) {
         oplog.handleUpdate(getFullName(), selector, update, List.of());
         Document result = new Document("n", 1);
         result.put("nModified", 0);
@@ -160,6 +157,11 @@ final class IndexedMemoryBackend extends MemoryBackend {
       result.put("n", 0);
       result.put("nModified", 0);
       return result;
+    }
+
+    private Document firstMatch(Document selector) {
+      Iterator<Document> matches = queryDocuments(selector, null, 0, 0, 0, null).iterator();
+      return matches.hasNext() ? matches.next() : null;
     }
 
     private static boolean isIdIndex(Index<Integer> index) {
@@ -211,9 +213,9 @@ final class IndexedMemoryBackend extends MemoryBackend {
         boolean answersAll = false;
         if (index instanceof EqualityIndex) {
           EqualityIndex equality = (EqualityIndex) index;
-          long candidates = equality.candidates(query);
-          if (candidates >= 0) cost = 2 + candidates;
-          answersAll = equality.usablePrefix(query) == query.size();
+          int prefix = equality.usablePrefix(query);
+          if (prefix > 0) cost = 2 + equality.candidates(query, prefix);
+          answersAll = prefix == query.size();
         } else if (index.isUnique()) {
           Document pinned = pinnedKeys(index, query);
           if (pinned != null) {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The fields an index reads, with their dotted paths split once, to tell cheaply whether an
@@ -67,6 +69,15 @@ final class KeyFields {
       values.add(normalized(value));
     }
     return new KeyValue(values);
+  }
+
+  /**
+   * The document's keys in this index: its {@link #plainKey}, else what the library reads
+   * ({@code super::getKeyValues} of the index), which handles arrays and subdocuments.
+   */
+  Set<KeyValue> keyValues(Document document, Function<Document, Set<KeyValue>> library) {
+    KeyValue plain = plainKey(document);
+    return plain != null ? Set.of(plain) : library.apply(document);
   }
 
   /** Whether the document has none of the index's fields (a sparse index leaves it out). */

@@ -31,8 +31,7 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
 
   @Override
   public Set<KeyValue> getKeyValues(Document document) {
-    KeyValue plain = fields.plainKey(document);
-    return plain != null ? Set.of(plain) : super.getKeyValues(document);
+    return fields.keyValues(document, super::getKeyValues);
   }
 
   @Override
@@ -40,8 +39,8 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
     KeyValue plain = fields.plainKey(document);
     if (plain == null) {
       super.checkAdd(document, collection);
-    } else if (!(isSparse() && fields.nonePresent(document)) && containsKey(plain)) {
-      throw new DuplicateKeyError(this, collection, getKeys(), plain);
+    } else {
+      refuseDuplicate(plain, document, collection);
     }
   }
 
@@ -53,32 +52,67 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
       super.add(document, position, collection);
       return;
     }
-    checkAdd(document, collection);
-    if (isSparse() && fields.nonePresent(document)) return;
+    if (!refuseDuplicate(plain, document, collection)) return;
     if (!putKeyPosition(plain, position)) {
       throw new IllegalStateException("Key " + plain + " already exists. Concurrency issue?");
     }
+  }
+
+  /**
+   * Refuses a document whose plain key another document holds already. False when a sparse
+   * index leaves the document out (it has none of the fields), so there is nothing to file.
+   */
+  private boolean refuseDuplicate(
+      KeyValue plain, Document document, MongoCollection<Integer> collection) {
+    if (leftOut(document)) return false;
+    if (containsKey(plain)) throw new DuplicateKeyError(this, collection, getKeys(), plain);
+    return true;
+  }
+
+  /** Whether this is a sparse index and the document has none of its (plain) fields. */
+  private boolean leftOut(Document document) {
+    return isSparse() && fields.nonePresent(document);
   }
 
   @Override
   public synchronized Integer remove(Document document) {
     KeyValue plain = fields.plainKey(document);
     if (plain == null) return super.remove(document);
-    if (isSparse() && fields.nonePresent(document)) return null;
+    if (leftOut(document)) return null;
     return removeDocument(plain);
   }
 
+  /**
+   * A document a sparse index leaves out has no position in it. The library looks its missing
+   * fields up as null, which finds the document that stores an explicit null, so its update of
+   * any document without the field failed with "Expected one element but got at least two".
+   */
   @Override
   public Integer getPosition(Document document) {
     KeyValue plain = fields.plainKey(document);
-    return plain != null ? getPosition(plain) : super.getPosition(document);
+    return plain == null ? super.getPosition(document) : filedAt(document, plain);
   }
 
+  /**
+   * Plain keys are checked here rather than by the library, which compares the two versions'
+   * keys with missing and null alike: a document whose field went from missing to null was never
+   * filed in a sparse index, so a second null was let in where MongoDB refuses it.
+   */
   @Override
   public synchronized void checkUpdate(
       Document oldDocument, Document newDocument, MongoCollection<Integer> collection) {
     if (fields.same(oldDocument, newDocument)) return; // same keys: no new duplicate possible
-    super.checkUpdate(oldDocument, newDocument, collection);
+    KeyValue before = fields.plainKey(oldDocument);
+    KeyValue after = fields.plainKey(newDocument);
+    if (before == null || after == null) {
+      super.checkUpdate(oldDocument, newDocument, collection);
+      return;
+    }
+    if (leftOut(newDocument)) return;
+    Integer holder = getPosition(after);
+    if (holder != null && !holder.equals(filedAt(oldDocument, before))) {
+      throw new DuplicateKeyError(this, collection, getKeys(), after);
+    }
   }
 
   @Override
@@ -86,7 +120,21 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
       Document oldDocument, Document newDocument, Integer position, MongoCollection<Integer> collection)
       throws KeyConstraintError {
     if (fields.same(oldDocument, newDocument)) return; // filed under the same key already
-    super.updateInPlace(oldDocument, newDocument, position, collection);
+    KeyValue before = fields.plainKey(oldDocument);
+    KeyValue after = fields.plainKey(newDocument);
+    if (before == null || after == null) {
+      super.updateInPlace(oldDocument, newDocument, position, collection);
+      return;
+    }
+    if (!leftOut(oldDocument)) removeDocument(before);
+    if (!leftOut(newDocument) && !putKeyPosition(after, position)) {
+      throw new IllegalStateException("Key " + after + " already exists. Concurrency issue?");
+    }
+  }
+
+  /** Where the index holds the document with this plain key (null when it leaves it out). */
+  private Integer filedAt(Document document, KeyValue plain) {
+    return leftOut(document) ? null : getPosition(plain);
   }
 
   @Override
