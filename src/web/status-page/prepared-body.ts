@@ -20,18 +20,20 @@ export function prepareBody(text: string, csp?: string): PreparedBody {
   };
 }
 
-function accepts(header: string, coding: string): boolean {
-  return new RegExp(`(^|,)\\s*${coding}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[\\d.]+)?\\s*(,|$)`).test(
-    header,
-  );
+/** Whether an Accept-Encoding header (lower-cased) takes the coding with a q above zero. */
+function acceptance(coding: string): RegExp {
+  return new RegExp(`(^|,)\\s*${coding}\\s*(;\\s*q=(?!0(\\.0*)?\\s*(,|$))[\\d.]+)?\\s*(,|$)`);
 }
+// Built once: this runs on every status-page hit.
+const acceptsBrotli = acceptance('br');
+const acceptsGzip = acceptance('gzip');
 
 /** Writes the prepared bytes as they are: no per-request ETag hashing or encoding (no-store anyway). */
 export function sendPrepared(req: Request, res: Response, body: PreparedBody, type: string): void {
   const acceptEncoding = String(req.headers['accept-encoding'] ?? '').toLowerCase();
-  const [bytes, encoding] = accepts(acceptEncoding, 'br')
+  const [bytes, encoding] = acceptsBrotli.test(acceptEncoding)
     ? [body.br, 'br']
-    : accepts(acceptEncoding, 'gzip')
+    : acceptsGzip.test(acceptEncoding)
       ? [body.gzip, 'gzip']
       : [body.identity, undefined];
   res.setHeader('Content-Type', `${type}; charset=utf-8`);
