@@ -71,6 +71,11 @@ final class EqualityIndex extends Index<Integer> {
     return values;
   }
 
+  /** The index's key paths, in order. */
+  List<String> keyNames() {
+    return keys();
+  }
+
   /** How many leading keys the query pins to values (0: this index cannot help). */
   synchronized int usablePrefix(Document query) {
     int length = 0;
