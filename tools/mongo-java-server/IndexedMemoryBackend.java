@@ -11,6 +11,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.oplog.Oplog;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 
@@ -206,11 +207,11 @@ final class IndexedMemoryBackend extends MemoryBackend {
       Document lookup = query;
       long bestCost = Long.MAX_VALUE;
       // The query's conditions the best index answers exactly: its documents meet them already.
-      List<String> answered = List.of();
+      Collection<String> answered = List.of();
       for (Index<Integer> index : indexes) {
         long cost = -1;
         Document indexQuery = query;
-        List<String> answers = List.of();
+        Collection<String> answers = List.of();
         if (index instanceof EqualityIndex) {
           EqualityIndex equality = (EqualityIndex) index;
           int prefix = equality.usablePrefix(query);
@@ -223,7 +224,7 @@ final class IndexedMemoryBackend extends MemoryBackend {
           if (pinned != null) {
             cost = isIdIndex(index) ? 0 : 1;
             indexQuery = pinned;
-            answers = new ArrayList<>(pinned.keySet());
+            answers = pinned.keySet();
           } else if (index.canHandle(query)) {
             cost = 1;
           }

@@ -24,14 +24,15 @@ final class KeyFields {
   }
 
   /**
-   * Whether two versions of a document hold equal values in every field of the index. Only
-   * plain equality counts: a number stored as another type, or any difference inside a nested
-   * value, says "changed", and the caller re-files the document, which is always correct.
+   * Whether two versions of a document hold equal values in every field of the index, read as
+   * {@link #plainValueAt} reads them. Only plain equality counts: a number stored as another
+   * type, or any difference inside a nested value, says "changed", and the caller re-files the
+   * document, which is always correct.
    */
   boolean same(Document oldDocument, Document newDocument) {
     for (String[] path : paths) {
-      Object before = valueAt(oldDocument, path);
-      Object after = valueAt(newDocument, path);
+      Object before = plainValueAt(oldDocument, path);
+      Object after = plainValueAt(newDocument, path);
       boolean same =
           before == null
               ? after == null
@@ -39,19 +40,6 @@ final class KeyFields {
       if (!same) return false;
     }
     return true;
-  }
-
-  /**
-   * The value at a dotted path: the whole array when the path crosses one, and the "missing"
-   * marker for an absent field (a sparse index files null but not missing).
-   */
-  static Object valueAt(Document document, String[] path) {
-    Object value = document;
-    for (String part : path) {
-      if (!(value instanceof Document)) return value;
-      value = ((Document) value).getOrMissing(part);
-    }
-    return value;
   }
 
   /**
@@ -89,8 +77,9 @@ final class KeyFields {
   }
 
   /**
-   * The value at a dotted path; the missing marker when a step is absent or not a subdocument;
-   * the array itself when a step is one (callers then leave the document to the library).
+   * The value at a dotted path; the missing marker when a step is absent or not a subdocument
+   * (a sparse index files null but not missing, and the library's key is null either way); the
+   * whole array when a step is one (callers then leave the document to the library).
    */
   private static Object plainValueAt(Document document, String[] path) {
     Object value = document;

@@ -52,7 +52,11 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
       super.add(document, position, collection);
       return;
     }
-    if (!refuseDuplicate(plain, document, collection)) return;
+    if (refuseDuplicate(plain, document, collection)) file(plain, position);
+  }
+
+  /** Files a checked key; taken already means two writers raced past the check. */
+  private void file(KeyValue plain, Integer position) {
     if (!putKeyPosition(plain, position)) {
       throw new IllegalStateException("Key " + plain + " already exists. Concurrency issue?");
     }
@@ -127,9 +131,7 @@ final class SpreadUniqueIndex extends AbstractUniqueIndex<Integer> {
       return;
     }
     if (!leftOut(oldDocument)) removeDocument(before);
-    if (!leftOut(newDocument) && !putKeyPosition(after, position)) {
-      throw new IllegalStateException("Key " + after + " already exists. Concurrency issue?");
-    }
+    if (!leftOut(newDocument)) file(after, position);
   }
 
   /** Where the index holds the document with this plain key (null when it leaves it out). */
