@@ -13,7 +13,13 @@ import {
   type DispatchOutcome,
   type DispatchSummary,
 } from './dispatch-summary';
-import { loadBatch, suppressionOf, type DispatchBatch } from './load-batch';
+import {
+  countAsSent,
+  loadBatch,
+  sentTodayAbout,
+  suppressionOf,
+  type DispatchBatch,
+} from './load-batch';
 import { decideFailure } from './send-failure';
 import { outgoingEmail, outgoingSms, senderScope, type Outgoing } from './outgoing';
 
@@ -160,7 +166,11 @@ export class Dispatcher {
       if ('transition' in result) {
         for (const claim of claimsOf(group))
           decided.push({ claim, transition: result.transition, outcome: result.outcome });
-      } else toSend.push({ group, shipmentIds: result.shipmentIds });
+      } else {
+        toSend.push({ group, shipmentIds: result.shipmentIds });
+        const { id, channel } = group.leader.notification;
+        countAsSent(batch, { id, channel, shipmentIds: result.shipmentIds });
+      }
     }
     const allowed = await this.throttle(toSend, batch, now, decided);
     const ready: ReadyGroup[] = [];
@@ -250,9 +260,7 @@ export class Dispatcher {
       preferences: merchant.preferences,
       shipmentStatuses: covered.map((s) => s.status),
       suppression: suppression ?? (n.recipient ? null : 'no_recipient'),
-      sentToday: batch.sentToday.filter(
-        (x) => x.channel === n.channel && x.shipmentIds.some((id) => shipmentIds.includes(id)),
-      ).length,
+      sentToday: sentTodayAbout(batch, n.channel, shipmentIds),
       now,
     });
     if (decision.action === 'skip')

@@ -14,11 +14,17 @@ export interface DispatchBatch {
   shipmentsByOrder: Map<string, Shipment[]>;
   /** Suppression reason by `suppressionKey`. */
   suppressions: Map<string, string>;
-  /** Notifications of these orders sent in the last day (daily cap). */
-  sentToday: Notification[];
+  /**
+   * The daily cap's count, by shipment id: messages about these orders sent in the last day,
+   * and those this batch has decided to send (see `countAsSent`).
+   */
+  sentToday: Map<string, CountedSend[]>;
   /** `merchantId:recipient` pairs that have had a text before (the first carries opt-out words). */
   texted: Set<string>;
 }
+
+/** A message the daily cap counts. */
+export type CountedSend = Pick<Notification, 'id' | 'channel' | 'shipmentIds'>;
 
 const byId = <T extends { id: string }>(items: T[]) => new Map(items.map((i) => [i.id, i]));
 
@@ -44,14 +50,41 @@ export async function loadBatch(
   const shipmentsByOrder = new Map<string, Shipment[]>();
   for (const s of shipments)
     shipmentsByOrder.set(s.orderId, [...(shipmentsByOrder.get(s.orderId) ?? []), s]);
-  return {
+  const batch = {
     orders: byId(orders),
     merchants: byId(merchants),
     shipmentsByOrder,
     suppressions,
-    sentToday,
+    sentToday: new Map<string, CountedSend[]>(),
     texted,
   };
+  for (const n of sentToday) countAsSent(batch, n);
+  return batch;
+}
+
+/**
+ * Counts a message for the daily cap of each shipment it is about (once, however often it is
+ * counted). A message decided in this batch is counted before it is sent: if it cannot go yet
+ * (the per-second limit, a failed render) it goes soon, and the cap holds its place.
+ */
+export function countAsSent(batch: Pick<DispatchBatch, 'sentToday'>, send: CountedSend): void {
+  for (const shipmentId of send.shipmentIds) {
+    const counted = batch.sentToday.get(shipmentId);
+    if (!counted) batch.sentToday.set(shipmentId, [send]);
+    else if (!counted.some((c) => c.id === send.id)) counted.push(send);
+  }
+}
+
+/** Messages on this channel counted today about any of these shipments. */
+export function sentTodayAbout(
+  batch: DispatchBatch,
+  channel: Notification['channel'],
+  shipmentIds: string[],
+): number {
+  const ids = new Set<string>();
+  for (const shipmentId of shipmentIds)
+    for (const c of batch.sentToday.get(shipmentId) ?? []) if (c.channel === channel) ids.add(c.id);
+  return ids.size;
 }
 
 /** The suppression reason for a notification's recipient, or null. */

@@ -116,6 +116,26 @@ describe('the dispatcher', () => {
     await NotificationModel.deleteMany({ orderId: w.order.id });
   });
 
+  it('when two milestones of one shipment fall due together and the cap allows one, then one is sent and the other waits for the morning', async () => {
+    const w = await world();
+    w.merchant.preferences.matrix.shipped.sms = false;
+    w.merchant.preferences.matrix.out_for_delivery.sms = false;
+    await w.app.repositories.merchants.update(w.merchant.id, {
+      preferences: { ...w.merchant.preferences, maxMessagesPerShipmentPerDay: 1 },
+    });
+    await milestone(w, 'shipped');
+    await milestone(w, 'out_for_delivery');
+    expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({
+      claimed: 2,
+      sent: 1,
+      deferred: 1,
+    });
+    expect(w.email.sent).toHaveLength(1);
+    const waiting = (await outbox(w)).find((n) => n.state === 'pending');
+    expect(reasons(waiting)?.at(-1)).toBe('pending:deferred_daily_cap');
+    await NotificationModel.deleteMany({ orderId: w.order.id });
+  });
+
   it('when the guest texted STOP, then a new milestone sends no SMS; when they unsubscribed from email, no email', async () => {
     const w = await world();
     await w.app.repositories.suppressions.add({
