@@ -4,6 +4,7 @@ import { guestHeaders, sendPage } from '../../web/guest-headers';
 import { html } from '../../web/html';
 import { layout } from '../../web/pages/layout';
 import { resolveLocale, type Locale } from '../../i18n/locale';
+import { fillText } from '../render/fill-text';
 import { verifyUnsubscribeToken } from '../unsubscribe-link';
 
 const copy: Record<
@@ -39,9 +40,6 @@ const copy: Record<
     missing: 'Dieser Abmeldelink ist ungültig.',
   },
 };
-
-const fill = (s: string, v: Record<string, string>) =>
-  s.replace(/\{(\w+)\}/g, (_m, k: string) => v[k] ?? '');
 
 /**
  * GET /u/:token only asks (link scanners fetch every link); POST /u/:token unsubscribes in one
@@ -83,19 +81,22 @@ export function unsubscribeRoutes(container: Pick<Container, 'config' | 'reposit
     );
   }
 
+  /** A link that was tampered with, or whose notification or merchant is gone. */
+  const missing = (res: Response, locale: Locale) =>
+    page(
+      res,
+      locale,
+      undefined,
+      html`<h1>${copy[locale].title}</h1>
+        <p>${copy[locale].missing}</p>`,
+      404,
+    );
+
   router.get('/u/:token', async (req, res) => {
     const found = await resolve(req.params.token);
     const locale = resolveLocale(found?.notification.locale);
     const t = copy[locale];
-    if (!found)
-      return page(
-        res,
-        locale,
-        undefined,
-        html`<h1>${t.title}</h1>
-          <p>${t.missing}</p>`,
-        404,
-      );
+    if (!found) return missing(res, locale);
     const v = {
       channel: found.notification.channel === 'sms' ? 'SMS' : 'email',
       merchant: found.merchant.branding.displayName,
@@ -105,7 +106,7 @@ export function unsubscribeRoutes(container: Pick<Container, 'config' | 'reposit
       locale,
       { name: v.merchant, color: found.merchant.branding.primaryColor },
       html`<h1>${t.title}</h1>
-        <p>${fill(t.ask, v)}</p>
+        <p>${fillText(t.ask, v)}</p>
         <form method="post" action="${config.http.publicBaseUrl}/u/${req.params.token}">
           <button type="submit">${t.button}</button>
         </form>`,
@@ -119,15 +120,7 @@ export function unsubscribeRoutes(container: Pick<Container, 'config' | 'reposit
       const found = await resolve(req.params.token);
       const locale = resolveLocale(found?.notification.locale);
       const t = copy[locale];
-      if (!found)
-        return page(
-          res,
-          locale,
-          undefined,
-          html`<h1>${t.title}</h1>
-            <p>${t.missing}</p>`,
-          404,
-        );
+      if (!found) return missing(res, locale);
       const { notification, merchant } = found;
       await repositories.suppressions.add({
         channel: notification.channel,
@@ -145,7 +138,7 @@ export function unsubscribeRoutes(container: Pick<Container, 'config' | 'reposit
         locale,
         { name: v.merchant, color: merchant.branding.primaryColor },
         html`<h1>${t.title}</h1>
-          <p>${fill(t.done, v)}</p>`,
+          <p>${fillText(t.done, v)}</p>`,
       );
     },
   );

@@ -266,8 +266,13 @@ describe('provider webhooks and one-click unsubscribe', () => {
     const token = unsubscribeToken(email!.id, app.container.config.security.tokenSecret);
     const page = await request(app.url).get(`/u/${token}`);
     expect(page.status).toBe(200);
-    expect(page.text).toContain('Hook &amp; Co');
+    expect(page.text).toContain(
+      'Stop receiving email updates about your orders from Hook &amp; Co?',
+    );
     expect(page.headers['cache-control']).toBe('no-store');
+    const tampered = await request(app.url).get(`/u/${token.slice(0, -2)}xx`);
+    expect(tampered.status).toBe(404);
+    expect(tampered.text).toContain('This unsubscribe link is not valid.');
     expect(await SuppressionModel.countDocuments({ channel: 'email' })).toBe(0);
 
     expect(
