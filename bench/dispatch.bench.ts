@@ -2,7 +2,8 @@
  * Black Friday dispatch (issue 17): N due emails through the full send policy (preferences,
  * consent, suppressions, quiet hours, daily cap, grouping, per-sender limits) to the log sender,
  * against `insertOne` × N of the same documents with the raw driver, in the same run. Both are
- * measured in a second round, after a first one of the same size warmed both processes up.
+ * measured in three rounds after a first one of the same size warmed both processes up; each
+ * figure is its median round.
  */
 import mongoose from 'mongoose';
 import { buildContainer } from '../src/app/container';
@@ -11,7 +12,7 @@ import { loadConfig } from '../src/config/load-config';
 import { defaultMerchantPreferences } from '../src/merchants/merchant';
 import { createLogger } from '../src/shared/logger';
 import { benchDatabase } from './bench-database';
-import type { Bench } from './bench-kit';
+import { percentile, type Bench } from './bench-kit';
 
 const { ObjectId } = mongoose.mongo;
 
@@ -119,6 +120,9 @@ async function dispatchRound(uri: string, count: number) {
   }
 }
 
+/** Measured rounds after the warm-up one: each figure is the median round's. */
+const measuredRounds = 3;
+
 export const dispatchBench: Bench = {
   name: 'dispatch',
   async run({ quick }) {
@@ -127,12 +131,25 @@ export const dispatchBench: Bench = {
     try {
       // A first round, not measured: a worker dispatching on Black Friday has been running, and
       // so has its database. Cold, the embedded server's JIT compiler took about half its CPU
-      // for the first ~10 s, and the first round ran at 75% of the second's rate. Both the
-      // baseline and the dispatcher are measured in the second round, on their own data.
+      // for the first ~10 s, and the first round ran at 75% of the second's rate. Then each
+      // round measures the baseline and the dispatcher in turn, on its own data, and each figure
+      // is its median round: one round of each swung by ±20% from run to run (2026-12-01, about
+      // 30 runs), so the ratio's target passed or failed by luck.
       const cold = await dispatchRound(database.uri, count);
-      const { sent, rate, baselineRate } = await dispatchRound(database.uri, count);
+      const rounds = [];
+      for (let i = 0; i < (quick ? 1 : measuredRounds); i++)
+        rounds.push(await dispatchRound(database.uri, count));
+      const rate = percentile(
+        rounds.map((r) => r.rate),
+        50,
+      );
+      const baselineRate = percentile(
+        rounds.map((r) => r.baselineRate),
+        50,
+      );
+      const allSent = [cold, ...rounds].every((r) => r.sent === count);
       console.log(
-        `dispatch: ${sent} of ${count} sent at ${rate.toFixed(0)}/s (first round, cold: ${cold.rate.toFixed(0)}/s, baseline ${cold.baselineRate.toFixed(0)}/s)`,
+        `dispatch: ${count} per round, rounds at ${rounds.map((r) => r.rate.toFixed(0)).join(', ')}/s against baselines of ${rounds.map((r) => r.baselineRate.toFixed(0)).join(', ')}/s; first round, cold: ${cold.rate.toFixed(0)}/s${allSent ? '' : '; NOT ALL SENT'}`,
       );
       return [
         {
@@ -142,7 +159,7 @@ export const dispatchBench: Bench = {
           baseline: baselineRate,
           ratio: baselineRate / rate,
           target: '>=1000/s,ratio<=2.5',
-          pass: cold.sent === count && sent === count && rate >= 1000 && baselineRate / rate <= 2.5,
+          pass: allSent && rate >= 1000 && baselineRate / rate <= 2.5,
         },
       ];
     } finally {
