@@ -134,9 +134,7 @@ final class IndexedMemoryBackend extends MemoryBackend {
         }
       }
       oplog.handleUpdate(getFullName(), selector, update, modified);
-      Document result = new Document("n", stored == null ? 0 : 1);
-      result.put("nModified", modified.size());
-      return result;
+      return updateResult(null, stored == null ? 0 : 1, modified.size());
     }
 
     /**
@@ -147,16 +145,20 @@ final class IndexedMemoryBackend extends MemoryBackend {
     private Document insertOnlyUpsert(Document selector, Document update, Oplog oplog) {
       if (firstMatch(selector) != null) {
         oplog.handleUpdate(getFullName(), selector, update, List.of());
-        Document result = new Document("n", 1);
-        result.put("nModified", 0);
-        return result;
+        return updateResult(null, 1, 0);
       }
       Document inserted = InsertOnlyUpsert.newDocument(selector, update);
       addDocument(inserted);
       oplog.handleInsert(getFullName(), List.of(inserted));
-      Document result = new Document("upserted", inserted.get("_id"));
-      result.put("n", 0);
-      result.put("nModified", 0);
+      return updateResult(inserted.get("_id"), 0, 0);
+    }
+
+    /** An update's answer as the library gives it: `upserted` (when there is one) first. */
+    private static Document updateResult(Object upsertedId, int matched, int modified) {
+      Document result = new Document();
+      if (upsertedId != null) result.put("upserted", upsertedId);
+      result.put("n", matched);
+      result.put("nModified", modified);
       return result;
     }
 
