@@ -65,6 +65,15 @@ export function devOutboxRoutes(messages: DevMessageRepository): Router {
                 margin: 2rem;
                 color: #1b1f24;
               }
+              @media (max-width: 40rem) {
+                body {
+                  margin: 1rem;
+                }
+              }
+              /* A phone scrolls the table sideways rather than cutting off its last column. */
+              .scroll {
+                overflow-x: auto;
+              }
               table {
                 border-collapse: collapse;
                 width: 100%;
@@ -100,19 +109,21 @@ export function devOutboxRoutes(messages: DevMessageRepository): Router {
             <main>
               <h1>Dev outbox</h1>
               <p>${list.length} message(s) recorded by the log transports, newest first.</p>
-              <table>
-                <thead>
-                  <tr>
-                    <th>When (UTC)</th>
-                    <th>Channel</th>
-                    <th>To</th>
-                    <th>Message</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  ${rows}
-                </tbody>
-              </table>
+              <div class="scroll">
+                <table>
+                  <thead>
+                    <tr>
+                      <th>When (UTC)</th>
+                      <th>Channel</th>
+                      <th>To</th>
+                      <th>Message</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    ${rows}
+                  </tbody>
+                </table>
+              </div>
             </main>
           </body>
         </html>`.value,
