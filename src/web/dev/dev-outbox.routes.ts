@@ -3,6 +3,7 @@ import type {
   DevMessage,
   DevMessageRepository,
 } from '../../db/repositories/dev-message.repository';
+import { dataTable } from '../../console/layout/data-table';
 import { AppError } from '../../shared/app-error';
 import { html, type SafeHtml } from '../html';
 
@@ -71,7 +72,7 @@ export function devOutboxRoutes(messages: DevMessageRepository): Router {
                 }
               }
               /* A phone scrolls the table sideways rather than cutting off its last column. */
-              .scroll {
+              .table-scroll {
                 overflow-x: auto;
               }
               table {
@@ -109,21 +110,7 @@ export function devOutboxRoutes(messages: DevMessageRepository): Router {
             <main>
               <h1>Dev outbox</h1>
               <p>${list.length} message(s) recorded by the log transports, newest first.</p>
-              <div class="scroll">
-                <table>
-                  <thead>
-                    <tr>
-                      <th>When (UTC)</th>
-                      <th>Channel</th>
-                      <th>To</th>
-                      <th>Message</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    ${rows}
-                  </tbody>
-                </table>
-              </div>
+              ${dataTable(['When (UTC)', 'Channel', 'To', 'Message'], rows)}
             </main>
           </body>
         </html>`.value,
