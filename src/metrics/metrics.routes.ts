@@ -1,8 +1,9 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import express, { Router, type RequestHandler } from 'express';
+import express, { Router } from 'express';
 import type { Registry } from 'prom-client';
 import { sameSecret } from '../shared/same-secret';
+import type { PlainMiddleware } from '../web/plain-middleware';
 import type { Metrics } from './metrics';
 
 /** GET /metrics in Prometheus text format; with a token, only for `Authorization: Bearer <token>`. */
@@ -24,13 +25,14 @@ export function metricsRoutes(registry: Registry, token: string | undefined): Ro
 }
 
 /** Times every request under its route pattern (never the raw URL: tokens live in paths). */
-export function httpMetrics(metrics: Metrics): RequestHandler {
-  return (req, res, next) => {
+export function httpMetrics(metrics: Metrics): PlainMiddleware {
+  return (req: IncomingMessage & { route?: { path?: string } }, res, next) => {
     const started = process.hrtime.bigint();
     res.once('finish', () => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const route = (req.route as { path?: string } | undefined)?.path ?? 'unmatched';
-      metrics.httpRequest(req.method, route, res.statusCode, seconds);
+      // Express sets `route` when a route answers; the fast lane sets the one it stands for.
+      const route = req.route?.path ?? 'unmatched';
+      metrics.httpRequest(req.method ?? '', route, res.statusCode, seconds);
     });
     next();
   };

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { RequestHandler, Response } from 'express';
+import type { Response } from 'express';
 import type { Config } from '../config/config';
+import type { PlainMiddleware } from './plain-middleware';
 
 /** What differs between the strict policies of our own pages (guest pages, console). */
 export interface PagePolicy {
@@ -33,7 +34,7 @@ export function pageCsp(config: Config, inlineStyles: string[], policy: PagePoli
  * Headers every private page carries (guest pages, the console): nothing is cached, indexed or
  * sent on as a Referer, since the URL or the session is the key to someone's data.
  */
-export function privatePageHeaders(config: Config, csp: string): RequestHandler {
+export function privatePageHeaders(config: Config, csp: string): PlainMiddleware {
   return (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     res.setHeader('Referrer-Policy', 'no-referrer');
@@ -53,7 +54,7 @@ export function guestCsp(config: Config, inlineStyles: string[]): string {
   });
 }
 
-export function guestHeaders(config: Config): RequestHandler {
+export function guestHeaders(config: Config): PlainMiddleware {
   return privatePageHeaders(config, guestCsp(config, []));
 }
 

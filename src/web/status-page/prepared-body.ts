@@ -1,5 +1,5 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
-import type { Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** A rendered page or JSON, encoded once and served many times from the status-page cache. */
 export interface PreparedBody {
@@ -29,7 +29,12 @@ const acceptsBrotli = acceptance('br');
 const acceptsGzip = acceptance('gzip');
 
 /** Writes the prepared bytes as they are: no per-request ETag hashing or encoding (no-store anyway). */
-export function sendPrepared(req: Request, res: Response, body: PreparedBody, type: string): void {
+export function sendPrepared(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: PreparedBody,
+  type: string,
+): void {
   const acceptEncoding = String(req.headers['accept-encoding'] ?? '').toLowerCase();
   const [bytes, encoding] = acceptsBrotli.test(acceptEncoding)
     ? [body.br, 'br']

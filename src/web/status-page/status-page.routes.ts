@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type Request, type Response, Router } from 'express';
 import { LRUCache } from 'lru-cache';
 import type { Container } from '../../app/container';
@@ -7,6 +8,7 @@ import type { CsrfGuard } from '../csrf';
 import type { MissLimiter } from '../miss-limiter';
 import { guestCsp, sendPage } from '../guest-headers';
 import { guestLocale, wantsJson } from '../guest-locale';
+import { runPlain, type PlainMiddleware } from '../plain-middleware';
 import { notFoundPage } from '../pages/guest-pages.page';
 import { statusPage } from '../pages/status.page';
 import { buildStatusView } from './domain/build-status-view';
@@ -39,7 +41,7 @@ export function sendMiss(req: Request, res: Response, deps: StatusPageDeps, json
 function render(
   snapshot: StatusSnapshot,
   token: string,
-  req: Request,
+  req: IncomingMessage & { query?: Record<string, unknown> },
   json: boolean,
   deps: StatusPageDeps,
 ) {
@@ -79,14 +81,35 @@ function render(
   return output;
 }
 
-/** GET /t/:token (HTML or JSON by Accept) and GET /t/:token.json. Reads only. */
-export function statusPageRoutes(deps: StatusPageDeps): Router {
-  const router = Router();
-  const secret = deps.container.config.security.tokenSecret;
+/** The route's pattern, which is also its label in the HTTP metrics. */
+const route = '/t/:token';
+
+/** A link's token and whether it asked for JSON by its `.json` suffix. */
+function parseLink(raw: string): { token: string; suffixed: boolean } {
+  const suffixed = raw.endsWith('.json');
+  return { token: suffixed ? raw.slice(0, -5) : raw, suffixed };
+}
+
+/** Sends a usable link's prepared page or JSON, counting a page view. */
+function deliver(
+  snapshot: StatusSnapshot,
+  output: PreparedBody,
+  json: boolean,
+  req: IncomingMessage,
+  res: ServerResponse,
+  deps: StatusPageDeps,
+): void {
+  // The page, not its JSON (which the open page polls for live updates).
+  if (!json) deps.visits.count(snapshot.merchant.id);
+  sendPrepared(req, res, output, json ? 'application/json' : 'text/html');
+}
+
+/** Token hashes of recently seen links, shared by the route and the fast lane. */
+function tokenHashes(secret: string): (token: string) => string {
   // HMAC per hit is measurable at thousands of requests per second; the hashes of recently
   // seen tokens are kept (memory that already holds the secret itself).
   const hashes = new LRUCache<string, string>({ max: 10_000 });
-  const hashOf = (token: string) => {
+  return (token) => {
     let hash = hashes.get(token);
     if (!hash) {
       hash = hashStatusToken(token, secret);
@@ -94,17 +117,55 @@ export function statusPageRoutes(deps: StatusPageDeps): Router {
     }
     return hash;
   };
-  router.get('/t/:token', async (req, res) => {
-    const raw = String(req.params.token);
-    const suffixed = raw.endsWith('.json');
-    const token = suffixed ? raw.slice(0, -5) : raw;
+}
+
+/** Answers a request without Express when it can (true), or leaves it untouched (false). */
+export type FastLane = (req: IncomingMessage, res: ServerResponse) => boolean;
+
+/**
+ * The status page: its Express route, and a fast lane in front of Express for the commonest
+ * request of all, a GET of a link whose snapshot is fresh in memory (a guest reloading, a
+ * shared link, the open page polling its JSON).
+ *
+ * Why a lane: Express 5's own work per request (the prototype swaps on req and res, the walk
+ * through every mounted router) was about two thirds of a cached hit's CPU. Under a burst of
+ * 200 connections the page's p99 was 105–150 ms through Express (2,700–2,950 req/s at 50
+ * connections) and 48–65 ms through the lane (7,800–8,900 req/s), on 2 cores beside the load
+ * generator.
+ *
+ * The lane answers exactly as the route would: `prologue` is the app's own middlewares (request
+ * id and log line, HTTP metrics, security headers) and the private-page headers, run in
+ * Express's order, then the same render and send. Everything else (HEAD, a query string such
+ * as `?lang=`, a trailing slash, a stale, unknown or expired link) goes to Express, whose route
+ * answers it in full, misses and their rate limit included.
+ */
+export function statusPageRoutes(
+  deps: StatusPageDeps,
+  prologue: readonly PlainMiddleware[],
+): { routes: Router; fastLane: FastLane } {
+  const hashOf = tokenHashes(deps.container.config.security.tokenSecret);
+  const routes = Router();
+  routes.get(route, async (req, res) => {
+    const { token, suffixed } = parseLink(String(req.params.token));
     const json = suffixed || wantsJson(req);
     const snapshot = isWellFormedToken(token) ? await deps.snapshots.get(hashOf(token)) : null;
     if (!snapshot) return sendMiss(req, res, deps, json);
-    const output = render(snapshot, token, req, json, deps);
-    // The page, not its JSON (which the open page polls for live updates).
-    if (!json) deps.visits.count(snapshot.merchant.id);
-    sendPrepared(req, res, output, json ? 'application/json' : 'text/html');
+    deliver(snapshot, render(snapshot, token, req, json, deps), json, req, res, deps);
   });
-  return router;
+  const fastLane: FastLane = (req, res) => {
+    const url = req.url ?? '';
+    if (req.method !== 'GET' || !url.startsWith('/t/') || url.includes('?')) return false;
+    const { token, suffixed } = parseLink(url.slice(3));
+    if (!isWellFormedToken(token)) return false;
+    const snapshot = deps.snapshots.peek(hashOf(token));
+    if (!snapshot) return false;
+    const json = suffixed || wantsJson(req);
+    // Rendered before anything is written: should it throw, Express answers the request whole.
+    const output = render(snapshot, token, req, json, deps);
+    runPlain(prologue, req, res);
+    (req as IncomingMessage & { route?: { path: string } }).route = { path: route };
+    deliver(snapshot, output, json, req, res, deps);
+    return true;
+  };
+  return { routes, fastLane };
 }

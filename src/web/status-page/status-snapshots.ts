@@ -79,6 +79,18 @@ export class StatusSnapshots {
     return answer;
   }
 
+  /**
+   * The snapshot when memory alone can answer: cached, fresh and its token unexpired. Anything
+   * else (unknown, stale, expired) is for `get`, which asks the database.
+   */
+  peek(tokenHash: string): StatusSnapshot | undefined {
+    const entry = this.cache.get(tokenHash);
+    if (!entry) return undefined;
+    const now = this.clock.now();
+    if (entry.tokenExpiresAt && entry.tokenExpiresAt <= now) return undefined;
+    return now.getTime() - entry.verifiedAt < this.freshMs ? entry.snapshot : undefined;
+  }
+
   /** Drops cached data for an order this process just changed (e.g. guest preferences). */
   forget(tokenHash: string): void {
     this.cache.delete(tokenHash);

@@ -1,9 +1,15 @@
-import { request as httpRequest, type Server } from 'node:http';
+import {
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import express from 'express';
 import request from 'supertest';
 import { createLogger } from '../../../src/shared/logger';
+import { runPlain } from '../../../src/web/plain-middleware';
 import { logFor, requestLogging } from '../../../src/web/request-logging';
 
 interface Line {
@@ -15,8 +21,8 @@ interface Line {
   orderId?: string;
 }
 
-/** An app with the request-logging middleware and a capturing logger. */
-function loggedApp() {
+/** A logger at info whose lines are kept, parsed. */
+function capture() {
   const lines: Line[] = [];
   const sink = new Writable({
     write: (chunk: Buffer, _enc, done) => {
@@ -24,7 +30,12 @@ function loggedApp() {
       done();
     },
   });
-  const logger = createLogger('info', sink);
+  return { lines, logger: createLogger('info', sink) };
+}
+
+/** An app with the request-logging middleware and a capturing logger. */
+function loggedApp() {
+  const { lines, logger } = capture();
   const app = express();
   app.use(requestLogging(logger));
   app.get('/healthz', (_req, res) => {
@@ -116,5 +127,26 @@ describe('request logging', () => {
       server.closeAllConnections();
       server.close();
     }
+  });
+
+  it('when it runs without Express (the status page fast lane), then the line and id are the same', async () => {
+    const { lines, logger } = capture();
+    const plain = (req: IncomingMessage, res: ServerResponse) => {
+      runPlain([requestLogging(logger)], req, res);
+      res.end('page');
+    };
+    const res = await request(plain).get('/t/secret-token-123').set('X-Request-Id', 'req-7');
+    expect(res.headers['x-request-id']).toBe('req-7');
+    await until(() => lines.length === 1);
+    expect(lines[0]).toMatchObject({
+      level: 30,
+      msg: 'request completed',
+      req: { id: 'req-7', method: 'GET', url: '/t/[token]' },
+      res: { statusCode: 200 },
+    });
+    const health = await request(plain).get('/healthz?probe=1');
+    expect(health.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(lines).toHaveLength(1);
   });
 });

@@ -10,6 +10,7 @@ import { ManualClock } from '../../../src/shared/clock';
 import { CarrierRegistry } from '../../../src/tracking/carrier-registry';
 import type { CarrierAdapter } from '../../../src/tracking/carrier';
 import { shipmentStatuses } from '../../../src/tracking/domain/taxonomy';
+import { StatusSnapshots } from '../../../src/web/status-page/status-snapshots';
 import { statusViewSchema } from '../../../src/web/status-page/status-view.schema';
 import { startTestApp } from '../../support/test-app';
 import { journey, seedOrder } from './guest-fixtures';
@@ -25,6 +26,12 @@ const acme: CarrierAdapter = {
 
 const cookie = 'pl_csrf=abcdefghijklmnopqrstuvwx';
 
+/** Response headers but the clock's. */
+function withoutDate(headers: Record<string, string>) {
+  const { date: _date, ...rest } = headers;
+  return rest;
+}
+
 describe('guest status page', () => {
   const clock = new ManualClock(new Date('2026-03-02T15:00:00Z'));
   let app: Awaited<ReturnType<typeof startTestApp>>;
@@ -38,6 +45,19 @@ describe('guest status page', () => {
   afterAll(async () => {
     await app.stop();
   });
+
+  /** How many GET 200s /metrics has timed under a route pattern. */
+  async function latencyCount(route: string): Promise<number> {
+    const text = (await request(app.url).get('/metrics')).text;
+    const line = text
+      .split('\n')
+      .find((l) =>
+        l.startsWith(
+          `porchlight_http_request_duration_seconds_count{method="GET",route="${route}",status="200"}`,
+        ),
+      );
+    return line ? Number(line.split(' ').pop()) : 0;
+  }
 
   it.each(shipmentStatuses)(
     'when the only shipment is %s, then the page and its JSON say so in plain words',
@@ -252,6 +272,57 @@ describe('guest status page', () => {
     const css = await request(app.url).get('/assets/guest.css');
     expect(css.status).toBe(200);
     expect((await request(app.url).get('/assets/status.js')).status).toBe(200);
+  });
+
+  it("when a link is opened again while its snapshot is fresh, then the fast lane answers with the route's very headers and bytes", async () => {
+    const get = jest.spyOn(StatusSnapshots.prototype, 'get');
+    try {
+      const served = await latencyCount('/t/:token');
+      for (const suffix of ['', '.json']) {
+        // A link of its own for each, so that its first answer comes from the route.
+        const { token } = await seedOrder(app.container, {
+          shipments: [{ status: 'in_transit' }],
+        });
+        const path = `/t/${token}${suffix}`;
+        const open = () =>
+          request(app.url)
+            .get(path)
+            .set('Accept-Language', 'de')
+            .set('Accept-Encoding', 'identity')
+            .set('X-Request-Id', `req-${path.length}`);
+        get.mockClear();
+        const viaRoute = await open();
+        expect(get).toHaveBeenCalledTimes(1);
+        get.mockClear();
+        const viaLane = await open();
+        // The lane read memory only; the route would have asked the snapshots (and Express).
+        expect(get).not.toHaveBeenCalled();
+        expect(viaLane.status).toBe(200);
+        expect(viaLane.text).toBe(viaRoute.text);
+        expect(withoutDate(viaLane.headers)).toEqual(withoutDate(viaRoute.headers));
+        expect(viaLane.headers['x-request-id']).toBe(`req-${path.length}`);
+      }
+      // Both answers are timed under the route's pattern, never the token.
+      expect(await latencyCount('/t/:token')).toBe(served + 4);
+    } finally {
+      get.mockRestore();
+    }
+  });
+
+  it('when a request is a HEAD, has a query string or a trailing slash, then the route answers it, not the lane', async () => {
+    const { token } = await seedOrder(app.container, { shipments: [{ status: 'in_transit' }] });
+    await request(app.url).get(`/t/${token}`);
+    const get = jest.spyOn(StatusSnapshots.prototype, 'get');
+    try {
+      const head = await request(app.url).head(`/t/${token}`);
+      expect(head.status).toBe(200);
+      const german = await request(app.url).get(`/t/${token}?lang=de`);
+      expect(german.text).toContain('lang="de"');
+      expect((await request(app.url).get(`/t/${token}/`)).status).toBe(200);
+      expect(get).toHaveBeenCalledTimes(3);
+    } finally {
+      get.mockRestore();
+    }
   });
 
   it('when the browser accepts br or gzip, then the cached page is sent compressed and decodes to the same page', async () => {
