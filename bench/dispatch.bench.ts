@@ -4,13 +4,19 @@
  * against `insertOne` × N of the same documents with the raw driver, in the same run. Both are
  * measured in three rounds after a first one of the same size warmed both processes up; each
  * figure is its median round.
+ *
+ * Then the same through a provider that takes its time as SendGrid does (most answers in
+ * 80-200 ms, one in thirty-three in 0.6-1 s), against the rate that keeps every one of the
+ * channel's 32 slots busy for those very latencies: the concurrency is bounded, and is used.
  */
 import mongoose from 'mongoose';
 import { buildContainer } from '../src/app/container';
 import { connectDatabase, disconnectDatabase } from '../src/db/connection';
 import { loadConfig } from '../src/config/load-config';
 import { defaultMerchantPreferences } from '../src/merchants/merchant';
+import type { EmailSender } from '../src/notify/senders/email-sender';
 import { createLogger } from '../src/shared/logger';
+import { seededRandom } from '../src/tracking/estimate/backtest/synthetic-history';
 import { benchDatabase } from './bench-database';
 import { percentile, type Bench } from './bench-kit';
 
@@ -75,8 +81,11 @@ function outboxEntries(merchantId: mongoose.mongo.ObjectId, count: number, now: 
   });
 }
 
-/** One round in its own database: the raw baseline, then the dispatcher, over `count` entries. */
-async function dispatchRound(uri: string, count: number) {
+/**
+ * One round in its own database over `count` entries: the raw baseline (unless a provider is
+ * given), then the dispatcher, sending to the log sender or `email`.
+ */
+async function dispatchRound(uri: string, count: number, email?: EmailSender) {
   await connectDatabase(uri, `bench_dispatch_${Date.now()}`);
   try {
     const db = mongoose.connection.db!;
@@ -92,8 +101,9 @@ async function dispatchRound(uri: string, count: number) {
     const entries = outboxEntries(merchantId, count, Date.now());
     // Baseline: the same outbox documents written one insertOne at a time.
     const baselineStarted = performance.now();
-    for (const e of entries)
-      await db.collection('baseline').insertOne({ ...e.notification, _id: new ObjectId() });
+    if (!email)
+      for (const e of entries)
+        await db.collection('baseline').insertOne({ ...e.notification, _id: new ObjectId() });
     const baselineRate = count / ((performance.now() - baselineStarted) / 1000);
     await db.collection('orders').insertMany(entries.map((e) => e.order));
     await db.collection('shipments').insertMany(entries.map((e) => e.shipment));
@@ -105,7 +115,11 @@ async function dispatchRound(uri: string, count: number) {
       DISPATCH_BATCH_SIZE: '500',
       EMAIL_SENDS_PER_SECOND: '10000',
     });
-    const container = buildContainer(config, createLogger('silent'));
+    const container = buildContainer(
+      config,
+      createLogger('silent'),
+      email ? { senders: { email } } : {},
+    );
     const started = performance.now();
     let sent = 0;
     for (;;) {
@@ -119,6 +133,25 @@ async function dispatchRound(uri: string, count: number) {
     await disconnectDatabase();
   }
 }
+
+/** A provider answering after SendGrid-like latencies (drawn the same way every run). */
+function slowProvider(): EmailSender & { latenciesMs: number[] } {
+  const random = seededRandom(17);
+  const latenciesMs: number[] = [];
+  return {
+    name: 'slow-provider',
+    latenciesMs,
+    async send() {
+      const ms = random() < 0.03 ? 600 + random() * 400 : 80 + random() * 120;
+      latenciesMs.push(ms);
+      await new Promise((resolve) => setTimeout(resolve, ms));
+      return { providerMessageId: `slow-${latenciesMs.length}` };
+    },
+  };
+}
+
+/** Email slots per worker: the dispatcher's `sendConcurrency.email`. */
+const emailSlots = 32;
 
 /** Measured rounds after the warm-up one: each figure is the median round's. */
 const measuredRounds = 3;
@@ -151,7 +184,25 @@ export const dispatchBench: Bench = {
       console.log(
         `dispatch: ${count} per round, rounds at ${rounds.map((r) => r.rate.toFixed(0)).join(', ')}/s against baselines of ${rounds.map((r) => r.baselineRate.toFixed(0)).join(', ')}/s; first round, cold: ${cold.rate.toFixed(0)}/s${allSent ? '' : '; NOT ALL SENT'}`,
       );
+      const provider = slowProvider();
+      const slowCount = quick ? 320 : Number(process.env.SLOW_COUNT ?? 2_000);
+      const slow = await dispatchRound(database.uri, slowCount, provider);
+      const meanLatencyMs =
+        provider.latenciesMs.reduce((a, b) => a + b, 0) / provider.latenciesMs.length;
+      const slotsFullRate = emailSlots / (meanLatencyMs / 1000);
+      console.log(
+        `dispatch to a slow provider: ${slow.sent} of ${slowCount} at ${slow.rate.toFixed(0)}/s; mean latency ${meanLatencyMs.toFixed(0)} ms, so ${emailSlots} busy slots make ${slotsFullRate.toFixed(0)}/s`,
+      );
       return [
+        {
+          name: 'dispatch-provider-latency',
+          value: slow.rate,
+          unit: 'notifications/s',
+          baseline: slotsFullRate,
+          ratio: slotsFullRate / slow.rate,
+          target: `ratio<=1.25(${emailSlots}-slots-busy)`,
+          pass: slow.sent === slowCount && slotsFullRate / slow.rate <= 1.25,
+        },
         {
           name: 'dispatch-throughput',
           value: rate,

@@ -31,10 +31,10 @@ type Deps = Pick<
 >;
 
 /**
- * Provider calls in flight per channel from one worker (per-second limits apply on top). A
- * window's calls are marked and recorded together, so a wider window is fewer round trips:
- * 32 emails sent 770-849/s in the dispatch bench against 657-663/s at 16 (64: no better).
- * A worker killed mid-window leaves at most this many to reconcile with the provider.
+ * Provider calls in flight per channel from one worker (per-second limits apply on top). Calls
+ * that answer together are recorded together, so more slots are fewer round trips: 32 emails
+ * sent 770-849/s in the dispatch bench against 657-663/s at 16 (64: no better). A worker
+ * killed mid-batch leaves at most this many to reconcile with the provider.
  */
 const sendConcurrency = { email: 32, sms: 8 } as const;
 /** One run drains due work for at most this long, then lets the next tick go on. */
@@ -49,13 +49,13 @@ interface ReadyGroup {
   outgoing: Outgoing;
 }
 
-/** A window whose provider calls have answered; the answers are not recorded yet. */
+/** Provider calls that have answered, and their groups; the answers are not recorded yet. */
 interface CalledWindow {
   results: Array<{ claim: Claim; transition: Transition; outcome: DispatchOutcome }>;
   started: ReadyGroup[];
 }
 
-/** A window's `sending` marks (leaders, counting an attempt) and `merged` marks (members). */
+/** Groups' `sending` marks (leaders, counting an attempt) and `merged` marks (members). */
 function sendingMarks(
   window: ReadyGroup[],
   now: Date,
@@ -87,9 +87,9 @@ function sendingMarks(
 /**
  * Turns due outbox entries into sent messages, a batch at a time:
  *
- *   claim groups → load (a few $in queries) → decide (pure policy) → render → then, a window
- *   of calls at a time: mark `sending` → send (concurrently) → record (in one bulk write with
- *   the next window's marks, retried)
+ *   claim groups → load (a few $in queries) → decide (pure policy) → render → then, with a
+ *   channel's concurrency of calls in flight: mark `sending` → send → record (in one bulk write
+ *   with the marks of the groups taking the freed slots, retried)
  *
  * The rule for crashes: everything that can fail is done before `sending` is recorded, because
  * neither SendGrid nor Twilio takes an idempotency key. After a provider accepted a message,
@@ -355,41 +355,83 @@ export class Dispatcher {
   }
 
   /**
-   * Hands the ready groups to their providers a window at a time, the window being the
-   * channel's concurrency. Each window is marked `sending` just before its calls and its answers
-   * are recorded before the next window's calls start, so a worker that dies mid-batch leaves
-   * only the calls it had under way `sending` (to reconcile); the rest are still `pending`, and
-   * the next worker sends them as soon as the dead worker's claims are free. A window's answers
-   * and the next window's marks go in one bulk write (see `recordAndMark`).
+   * Hands the ready groups to their providers, each channel with up to its concurrency of calls
+   * in flight at once. A slot is refilled as soon as its call has answered, so one slow call
+   * holds one slot instead of a whole window of them. A group is marked `sending` just before
+   * its call; the answers that have come in are recorded in the same bulk write that marks the
+   * groups taking the freed slots (see `recordAndMark`), and answers that come in while that
+   * write runs go in the next one. So a worker that dies mid-batch leaves only the calls it had
+   * under way `sending` (to reconcile, at most the concurrency); the rest are still `pending`,
+   * and the next worker sends them as soon as the dead worker's claims are free.
    */
   private async send(ready: ReadyGroup[]): Promise<DispatchSummary> {
     const summary = emptySummary();
-    for (const channel of ['email', 'sms'] as const) {
-      const mine = ready.filter((r) => r.outgoing.channel === channel);
-      const size = sendConcurrency[channel];
-      let called: CalledWindow | undefined;
-      for (let i = 0; i < mine.length; i += size) {
-        const window = mine.slice(i, i + size);
-        const marks = sendingMarks(window, this.deps.clock.now());
-        const { recorded, marked } = await this.recordAndMark(called, marks);
-        if (called) addSummary(summary, this.counted(called, recorded));
-        summary.skipped += window
-          .flatMap((r) => r.group.members)
-          .filter((m) => marked.has(m.claim.id)).length;
-        called = await this.callProviders(
-          window.filter((r) => marked.has(r.group.leader.claim.id)),
-        );
+    const channels = await Promise.all(
+      (['email', 'sms'] as const).map((channel) =>
+        this.sendChannel(
+          ready.filter((r) => r.outgoing.channel === channel),
+          sendConcurrency[channel],
+        ),
+      ),
+    );
+    for (const channel of channels) addSummary(summary, channel);
+    return summary;
+  }
+
+  /** One channel's groups through `slots` provider calls in flight (see `send`). */
+  private async sendChannel(queue: ReadyGroup[], slots: number): Promise<DispatchSummary> {
+    const summary = emptySummary();
+    const calls = new Set<Promise<void>>();
+    let answered: CalledWindow = { results: [], started: [] };
+    let taken = 0;
+    try {
+      while (taken < queue.length || calls.size > 0 || answered.results.length > 0) {
+        const taking = queue.slice(taken, taken + slots - calls.size);
+        taken += taking.length;
+        if (taking.length > 0 || answered.results.length > 0) {
+          const recording = answered;
+          answered = { results: [], started: [] };
+          const marks = sendingMarks(taking, this.deps.clock.now());
+          const { recorded, marked } = await this.recordAndMark(
+            recording.results.length > 0 ? recording : undefined,
+            marks,
+          );
+          addSummary(summary, this.counted(recording, recorded));
+          summary.skipped += taking
+            .flatMap((r) => r.group.members)
+            .filter((m) => marked.has(m.claim.id)).length;
+          for (const r of taking) {
+            if (!marked.has(r.group.leader.claim.id)) continue;
+            const call: Promise<void> = this.callProvider(r)
+              .then((result) => {
+                answered.results.push(result);
+                answered.started.push(r);
+              })
+              .finally(() => calls.delete(call));
+            calls.add(call);
+          }
+        }
+        if (calls.size > 0 && answered.results.length === 0) {
+          await Promise.race(calls);
+          // Calls that answer together are recorded together.
+          await new Promise((resolve) => setImmediate(resolve));
+        }
       }
-      if (called) addSummary(summary, this.counted(called, await this.record(called.results)));
+    } catch (err) {
+      // A write failed with calls still under way: what they answer is recorded before the
+      // batch gives up, so only what cannot be written at all is left to reconciliation.
+      await Promise.all(calls);
+      if (answered.results.length > 0) await this.record(answered.results);
+      throw err;
     }
     return summary;
   }
 
   /**
-   * Records a window's provider answers and marks the next window `sending` (leaders) and
-   * `merged` (members) in one fenced bulk write: the documents are disjoint and the order of
-   * events is the one-by-one order, at one round trip a window instead of two. If that write
-   * fails, the answers are recorded on their own with `record`'s retries, then the marks.
+   * Records provider answers and marks the groups taking the freed slots `sending` (leaders)
+   * and `merged` (members) in one fenced bulk write: the documents are disjoint and the order of
+   * events is the one-by-one order, at one round trip instead of two. If that write fails, the
+   * answers are recorded on their own with `record`'s retries, then the marks.
    */
   private async recordAndMark(
     called: CalledWindow | undefined,
@@ -402,64 +444,62 @@ export class Dispatcher {
       const applied = await notifications.transitionMany([...called.results, ...marks]);
       return { recorded: applied, marked: applied };
     } catch (err) {
-      this.deps.logger.warn({ err }, 'recording a window with the next one failed; separately now');
+      this.deps.logger.warn(
+        { err },
+        'recording answers with the next marks failed; separately now',
+      );
       const recorded = await this.record(called.results);
       return { recorded, marked: await notifications.transitionMany(marks) };
     }
   }
 
-  /** Calls the providers for a marked window at once; what they said, not yet recorded. */
-  private async callProviders(started: ReadyGroup[]): Promise<CalledWindow> {
+  /** Calls the provider for a group marked `sending`; what it said, not yet recorded. */
+  private async callProvider(r: ReadyGroup): Promise<CalledWindow['results'][number]> {
     const { repositories, clock } = this.deps;
-    const results: CalledWindow['results'] = [];
-    const suppress: Array<{ notification: Notification; reason: string }> = [];
-    await Promise.all(
-      started.map(async (r) => {
-        const n = r.group.leader.notification;
-        try {
-          const { providerMessageId } = await this.call(r.outgoing);
-          const at = clock.now();
-          this.logFor(n).info({ providerMessageId }, 'notification sent');
-          results.push({
-            claim: r.group.leader.claim,
-            outcome: 'sent',
-            transition: {
-              state: 'sent',
-              reason: 'provider_accepted',
-              set: { providerMessageId, sentAt: at },
-              at,
-            },
-          });
-        } catch (error) {
-          const failure = decideFailure(
-            error,
-            n.attempts + 1,
-            this.deps.config.notify,
-            this.random(),
-            clock.now(),
+    const n = r.group.leader.notification;
+    const claim = r.group.leader.claim;
+    try {
+      const { providerMessageId } = await this.call(r.outgoing);
+      const at = clock.now();
+      this.logFor(n).info({ providerMessageId }, 'notification sent');
+      return {
+        claim,
+        outcome: 'sent',
+        transition: {
+          state: 'sent',
+          reason: 'provider_accepted',
+          set: { providerMessageId, sentAt: at },
+          at,
+        },
+      };
+    } catch (error) {
+      const failure = decideFailure(
+        error,
+        n.attempts + 1,
+        this.deps.config.notify,
+        this.random(),
+        clock.now(),
+      );
+      this.logFor(n).warn(
+        { outcome: failure.outcome, reason: failure.transition.reason },
+        'send failed',
+      );
+      if (failure.suppress) {
+        // The answer is recorded either way; a lost suppression is re-learnt from the provider.
+        await repositories.suppressions
+          .add({
+            channel: n.channel,
+            address: n.recipient,
+            merchantId: '',
+            reason: failure.suppress,
+            source: 'provider_error',
+          })
+          .catch((err: unknown) =>
+            this.logFor(n).error({ err }, 'suppression after a provider refusal not recorded'),
           );
-          this.logFor(n).warn(
-            { outcome: failure.outcome, reason: failure.transition.reason },
-            'send failed',
-          );
-          if (failure.suppress) suppress.push({ notification: n, reason: failure.suppress });
-          results.push({
-            claim: r.group.leader.claim,
-            outcome: failure.outcome,
-            transition: failure.transition,
-          });
-        }
-      }),
-    );
-    for (const { notification, reason } of suppress)
-      await repositories.suppressions.add({
-        channel: notification.channel,
-        address: notification.recipient,
-        merchantId: '',
-        reason,
-        source: 'provider_error',
-      });
-    return { results, started };
+      }
+      return { claim, outcome: failure.outcome, transition: failure.transition };
+    }
   }
 
   /** The outcomes of a window whose answers were recorded, counted and told to the metrics. */

@@ -214,6 +214,58 @@ describe('the send path', () => {
     expect(records.filter((n) => n.state === 'sent')).toHaveLength(total - inFlight);
   }, 60_000);
 
+  it('when one provider call is slow, then the other slots keep sending: it holds one slot, not a window of them', async () => {
+    const w = await world();
+    w.merchant.preferences.matrix.shipped.sms = false;
+    await w.app.repositories.merchants.update(w.merchant.id, {
+      preferences: w.merchant.preferences,
+    });
+    // More messages than there are slots (32 emails).
+    const total = 40;
+    const orders = [w.order.id];
+    await milestone(w, 'shipped');
+    for (let i = 1; i < total; i++) {
+      const { order, shipments } = await anotherOrder(w);
+      orders.push(order.id);
+      await milestone(w, 'shipped', shipments[0], order);
+    }
+    let release: () => void = () => undefined;
+    const slow = new Promise<void>((resolve) => (release = resolve));
+    const take = w.email.send.bind(w.email);
+    let calls = 0;
+    let inFlight = 0;
+    let mostInFlight = 0;
+    w.email.send = async (email) => {
+      const first = calls++ === 0;
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
+      try {
+        const taken = await take(email);
+        if (first) await slow;
+        return taken;
+      } finally {
+        inFlight--;
+      }
+    };
+    const run = w.app.notify.dispatcher.dispatchDue();
+    try {
+      // Every other message is sent and recorded while the first call is still out.
+      await until(() => calls === total);
+      let records: Notification[] = [];
+      for (let i = 0; i < 100; i++) {
+        records = await ofWorld(w, orders);
+        if (records.filter((n) => n.state === 'sent').length === total - 1) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(records.filter((n) => n.state === 'sent')).toHaveLength(total - 1);
+      expect(records.filter((n) => n.state === 'sending')).toHaveLength(1);
+    } finally {
+      release();
+    }
+    expect(await run).toMatchObject({ sent: total });
+    expect(mostInFlight).toBeLessThanOrEqual(32);
+    expect((await ofWorld(w, orders)).filter((n) => n.state === 'sent')).toHaveLength(total);
+  }, 60_000);
+
   it('when two workers dispatch an order whose two parcels fell due together, then the guest gets one message per channel', async () => {
     const a = await world({}, 2, 'worker-a');
     const b = { ...a, app: (await world({}, 1, 'worker-b')).app };
