@@ -240,11 +240,18 @@ export class NotificationRepository {
     });
   }
 
-  /** What was sent since `since` about these orders' shipments (the daily cap), in one query. */
+  /**
+   * What was sent since `since` about these orders' shipments, or is with a provider now (the
+   * daily cap), in one query. A message still `sending` counts: another worker's call, or this
+   * worker's previous batch's, may be under way for the same parcel.
+   */
   async sentSince(orderIds: string[], since: Date): Promise<Notification[]> {
     if (orderIds.length === 0) return [];
     const docs = await NotificationModel.find(
-      { orderId: { $in: [...new Set(orderIds)] }, sentAt: { $gte: since } },
+      {
+        orderId: { $in: [...new Set(orderIds)] },
+        $or: [{ sentAt: { $gte: since } }, { state: 'sending' }],
+      },
       { shipmentIds: 1, channel: 1, sentAt: 1, orderId: 1 },
     ).lean();
     return docs.map((d) => toEntity<Notification>(d));

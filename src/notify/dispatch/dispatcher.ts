@@ -21,6 +21,7 @@ import {
   type DispatchBatch,
 } from './load-batch';
 import { decideFailure } from './send-failure';
+import { SendSlots } from './send-slots';
 import { outgoingEmail, outgoingSms, senderScope, type Outgoing } from './outgoing';
 
 export type { DispatchSummary } from './dispatch-summary';
@@ -98,6 +99,11 @@ function sendingMarks(
  */
 export class Dispatcher {
   private stopping = false;
+  /** Provider calls in flight per channel, shared by overlapping batches. */
+  private readonly slots = {
+    email: new SendSlots(sendConcurrency.email),
+    sms: new SendSlots(sendConcurrency.sms),
+  };
 
   constructor(
     private readonly deps: Deps,
@@ -119,20 +125,34 @@ export class Dispatcher {
       clock.now(),
       deadOwners,
     );
-    // Drain while work is due: one tick is not one batch.
-    while (!this.stopping && Date.now() - started < drainBudgetMs) {
-      const now = clock.now();
-      const groups = await repositories.notifications.claimDueGroups({
-        owner: processId,
-        now,
-        leaseMs: config.worker.leaseMs,
-        limit: config.notify.batchSize,
-        dueBy: new Date(now.getTime() - config.notify.groupWindowMs),
-        deadOwners,
-      });
-      if (groups.length === 0) break;
-      this.deps.metrics.claimed('notification', groups.flatMap(claimsOf));
-      addSummary(summary, await this.whileHolding(groups, () => this.dispatchBatch(groups, now)));
+    // A batch whose every call has started but not every one answered. The next batch is
+    // claimed, loaded and rendered meanwhile, its calls taking the slots these free: with a slow
+    // provider, waiting for a batch's slowest call before the next claim left most slots idle.
+    let tail: Promise<DispatchSummary> | undefined;
+    try {
+      // Drain while work is due: one tick is not one batch.
+      while (!this.stopping && Date.now() - started < drainBudgetMs) {
+        const now = clock.now();
+        const groups = await repositories.notifications.claimDueGroups({
+          owner: processId,
+          now,
+          leaseMs: config.worker.leaseMs,
+          limit: config.notify.batchSize,
+          dueBy: new Date(now.getTime() - config.notify.groupWindowMs),
+          deadOwners,
+        });
+        if (groups.length === 0) break;
+        this.deps.metrics.claimed('notification', groups.flatMap(claimsOf));
+        let allStarted: () => void = () => undefined;
+        const calling = new Promise<void>((resolve) => (allStarted = resolve));
+        const done = this.whileHolding(groups, () => this.dispatchBatch(groups, now, allStarted));
+        await Promise.race([calling, done]);
+        // One batch's tail at a time.
+        if (tail) addSummary(summary, await tail);
+        tail = done;
+      }
+    } finally {
+      if (tail) addSummary(summary, await tail);
     }
     return summary;
   }
@@ -155,7 +175,12 @@ export class Dispatcher {
     }
   }
 
-  private async dispatchBatch(groups: ClaimedGroup[], now: Date): Promise<DispatchSummary> {
+  /** Claimed groups to outcomes; `allStarted` is called once every provider call has begun. */
+  private async dispatchBatch(
+    groups: ClaimedGroup[],
+    now: Date,
+    allStarted: () => void,
+  ): Promise<DispatchSummary> {
     const summary = emptySummary();
     summary.claimed = groups.reduce((n, g) => n + 1 + g.members.length, 0);
     const batch = await loadBatch(this.deps.repositories, groups, now);
@@ -228,7 +253,7 @@ export class Dispatcher {
         summary[d.outcome]++;
         this.deps.metrics.message(channelOf.get(d.claim.id)!, d.outcome, d.transition.reason);
       }
-    addSummary(summary, await this.send(ready));
+    addSummary(summary, await this.send(ready, allStarted));
     return summary;
   }
 
@@ -356,37 +381,48 @@ export class Dispatcher {
 
   /**
    * Hands the ready groups to their providers, each channel with up to its concurrency of calls
-   * in flight at once. A slot is refilled as soon as its call has answered, so one slow call
-   * holds one slot instead of a whole window of them. A group is marked `sending` just before
+   * in flight at once (slots shared with the previous batch, whose last calls may still be
+   * out). A slot is refilled as soon as its call has answered, so one slow call holds one slot
+   * instead of a whole window of them. A group is marked `sending` just before
    * its call; the answers that have come in are recorded in the same bulk write that marks the
    * groups taking the freed slots (see `recordAndMark`), and answers that come in while that
    * write runs go in the next one. So a worker that dies mid-batch leaves only the calls it had
    * under way `sending` (to reconcile, at most the concurrency); the rest are still `pending`,
    * and the next worker sends them as soon as the dead worker's claims are free.
    */
-  private async send(ready: ReadyGroup[]): Promise<DispatchSummary> {
+  private async send(ready: ReadyGroup[], allStarted: () => void): Promise<DispatchSummary> {
     const summary = emptySummary();
-    const channels = await Promise.all(
-      (['email', 'sms'] as const).map((channel) =>
-        this.sendChannel(
-          ready.filter((r) => r.outgoing.channel === channel),
-          sendConcurrency[channel],
-        ),
-      ),
-    );
-    for (const channel of channels) addSummary(summary, channel);
+    const channels = (['email', 'sms'] as const).map((channel) => {
+      let started: () => void = () => undefined;
+      const calling = new Promise<void>((resolve) => (started = resolve));
+      const done = this.sendChannel(
+        ready.filter((r) => r.outgoing.channel === channel),
+        this.slots[channel],
+        started,
+      );
+      return { calling: Promise.race([calling, done]), done };
+    });
+    void Promise.all(channels.map((c) => c.calling)).then(allStarted, allStarted);
+    for (const channel of channels) addSummary(summary, await channel.done);
     return summary;
   }
 
-  /** One channel's groups through `slots` provider calls in flight (see `send`). */
-  private async sendChannel(queue: ReadyGroup[], slots: number): Promise<DispatchSummary> {
+  /**
+   * One channel's groups through its slots (see `send`), shared with an overlapping batch;
+   * `allStarted` is called once the last group's call has begun.
+   */
+  private async sendChannel(
+    queue: ReadyGroup[],
+    slots: SendSlots,
+    allStarted: () => void,
+  ): Promise<DispatchSummary> {
     const summary = emptySummary();
     const calls = new Set<Promise<void>>();
     let answered: CalledWindow = { results: [], started: [] };
     let taken = 0;
     try {
       while (taken < queue.length || calls.size > 0 || answered.results.length > 0) {
-        const taking = queue.slice(taken, taken + slots - calls.size);
+        const taking = queue.slice(taken, taken + slots.take(queue.length - taken));
         taken += taking.length;
         if (taking.length > 0 || answered.results.length > 0) {
           const recording = answered;
@@ -395,24 +431,37 @@ export class Dispatcher {
           const { recorded, marked } = await this.recordAndMark(
             recording.results.length > 0 ? recording : undefined,
             marks,
-          );
+          ).catch((err: unknown) => {
+            slots.give(taking.length);
+            throw err;
+          });
           addSummary(summary, this.counted(recording, recorded));
           summary.skipped += taking
             .flatMap((r) => r.group.members)
             .filter((m) => marked.has(m.claim.id)).length;
           for (const r of taking) {
-            if (!marked.has(r.group.leader.claim.id)) continue;
+            if (!marked.has(r.group.leader.claim.id)) {
+              slots.give();
+              continue;
+            }
             const call: Promise<void> = this.callProvider(r)
               .then((result) => {
                 answered.results.push(result);
                 answered.started.push(r);
               })
-              .finally(() => calls.delete(call));
+              .finally(() => {
+                calls.delete(call);
+                slots.give();
+              });
             calls.add(call);
           }
+          if (taken === queue.length) allStarted();
         }
-        if (calls.size > 0 && answered.results.length === 0) {
-          await Promise.race(calls);
+        // Waits for an answer of ours or, with groups still waiting, a slot freed by anyone.
+        const waits: Array<Promise<void>> = [...calls];
+        if (taken < queue.length) waits.push(slots.freed());
+        if (answered.results.length === 0 && waits.length > 0) {
+          await Promise.race(waits);
           // Calls that answer together are recorded together.
           await new Promise((resolve) => setImmediate(resolve));
         }

@@ -123,3 +123,15 @@ export async function outbox(w: World): Promise<Notification[]> {
 
 export const reasons = (n: Notification | undefined) =>
   n?.history.map((h) => `${h.state}:${h.reason}`);
+
+/** The outbox entries of these orders. */
+export const ofWorld = async (w: World, orderIds: string[]): Promise<Notification[]> =>
+  (
+    await Promise.all(orderIds.map((id) => w.app.repositories.notifications.findByOrder(id)))
+  ).flat();
+
+/** Waits up to 10 s for `check` to hold, and fails the test if it never does. */
+export async function until(check: () => boolean): Promise<void> {
+  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
+  expect(check()).toBe(true);
+}

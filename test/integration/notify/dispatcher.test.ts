@@ -1,4 +1,4 @@
-import { NotificationModel, ShipmentModel } from '../../../src/db/models';
+import { NotificationModel, ShipmentModel, WorkerHeartbeatModel } from '../../../src/db/models';
 import { SendError } from '../../../src/notify/senders/send-error';
 import { permanent, transient } from '../../fakes/recording-senders';
 import { useTestDatabase } from '../../support/test-app';
@@ -134,6 +134,40 @@ describe('the dispatcher', () => {
     const waiting = (await outbox(w)).find((n) => n.state === 'pending');
     expect(reasons(waiting)?.at(-1)).toBe('pending:deferred_daily_cap');
     await NotificationModel.deleteMany({ orderId: w.order.id });
+  });
+
+  it("when a message about a shipment is still with the provider (another worker's call), then under a cap of one the next milestone waits", async () => {
+    const w = await world();
+    w.merchant.preferences.matrix.shipped.sms = false;
+    w.merchant.preferences.matrix.out_for_delivery.sms = false;
+    await w.app.repositories.merchants.update(w.merchant.id, {
+      preferences: { ...w.merchant.preferences, maxMessagesPerShipmentPerDay: 1 },
+    });
+    await milestone(w, 'shipped');
+    // A live worker has claimed it and handed it to SendGrid, which has not answered yet.
+    await w.app.repositories.heartbeats.beat('busy-worker');
+    const [claimed] = await w.app.repositories.notifications.claimDueGroups({
+      owner: 'busy-worker',
+      now: w.clock.now(),
+      leaseMs: 600_000,
+      limit: 10,
+      dueBy: w.clock.now(),
+    });
+    await NotificationModel.updateOne(
+      { _id: claimed!.leader.notification.id },
+      { $set: { state: 'sending' } },
+    );
+    await milestone(w, 'out_for_delivery');
+    expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({
+      claimed: 1,
+      sent: 0,
+      deferred: 1,
+    });
+    expect(w.email.sent).toHaveLength(0);
+    const waiting = (await outbox(w)).find((n) => n.milestone === 'out_for_delivery');
+    expect(reasons(waiting)?.at(-1)).toBe('pending:deferred_daily_cap');
+    await NotificationModel.deleteMany({ orderId: w.order.id });
+    await WorkerHeartbeatModel.deleteMany({});
   });
 
   it('when the guest texted STOP, then a new milestone sends no SMS; when they unsubscribed from email, no email', async () => {

@@ -2,8 +2,16 @@ import { hashStatusToken } from '../../../src/orders/status-token';
 import { ShipmentModel, WorkerHeartbeatModel } from '../../../src/db/models';
 import { NotificationRepository } from '../../../src/db/repositories/notification.repository';
 import { useTestDatabase } from '../../support/test-app';
-import type { Notification } from '../../../src/notify/notification';
-import { anotherOrder, milestone, outbox, reasons, world, type World } from './dispatch-world';
+import {
+  anotherOrder,
+  milestone,
+  ofWorld,
+  outbox,
+  reasons,
+  until,
+  world,
+  type World,
+} from './dispatch-world';
 
 useTestDatabase();
 
@@ -31,16 +39,6 @@ function freezeEmailCalls(w: World): { inFlight: () => number; release: () => vo
   };
   return { inFlight: () => answers.length, release: () => answers.splice(0).forEach((a) => a()) };
 }
-
-async function until(check: () => boolean): Promise<void> {
-  for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
-  expect(check()).toBe(true);
-}
-
-const ofWorld = async (w: World, orderIds: string[]): Promise<Notification[]> =>
-  (
-    await Promise.all(orderIds.map((id) => w.app.repositories.notifications.findByOrder(id)))
-  ).flat();
 
 describe('the send path', () => {
   it('when the database blinks right after the provider accepted, then the acceptance is recorded on retry and nothing is sent twice', async () => {
@@ -212,58 +210,6 @@ describe('the send path', () => {
     expect(w.email.sent).toHaveLength(inFlight);
     expect(records.filter((n) => n.state === 'unknown')).toHaveLength(inFlight);
     expect(records.filter((n) => n.state === 'sent')).toHaveLength(total - inFlight);
-  }, 60_000);
-
-  it('when one provider call is slow, then the other slots keep sending: it holds one slot, not a window of them', async () => {
-    const w = await world();
-    w.merchant.preferences.matrix.shipped.sms = false;
-    await w.app.repositories.merchants.update(w.merchant.id, {
-      preferences: w.merchant.preferences,
-    });
-    // More messages than there are slots (32 emails).
-    const total = 40;
-    const orders = [w.order.id];
-    await milestone(w, 'shipped');
-    for (let i = 1; i < total; i++) {
-      const { order, shipments } = await anotherOrder(w);
-      orders.push(order.id);
-      await milestone(w, 'shipped', shipments[0], order);
-    }
-    let release: () => void = () => undefined;
-    const slow = new Promise<void>((resolve) => (release = resolve));
-    const take = w.email.send.bind(w.email);
-    let calls = 0;
-    let inFlight = 0;
-    let mostInFlight = 0;
-    w.email.send = async (email) => {
-      const first = calls++ === 0;
-      mostInFlight = Math.max(mostInFlight, ++inFlight);
-      try {
-        const taken = await take(email);
-        if (first) await slow;
-        return taken;
-      } finally {
-        inFlight--;
-      }
-    };
-    const run = w.app.notify.dispatcher.dispatchDue();
-    try {
-      // Every other message is sent and recorded while the first call is still out.
-      await until(() => calls === total);
-      let records: Notification[] = [];
-      for (let i = 0; i < 100; i++) {
-        records = await ofWorld(w, orders);
-        if (records.filter((n) => n.state === 'sent').length === total - 1) break;
-        await new Promise((r) => setTimeout(r, 20));
-      }
-      expect(records.filter((n) => n.state === 'sent')).toHaveLength(total - 1);
-      expect(records.filter((n) => n.state === 'sending')).toHaveLength(1);
-    } finally {
-      release();
-    }
-    expect(await run).toMatchObject({ sent: total });
-    expect(mostInFlight).toBeLessThanOrEqual(32);
-    expect((await ofWorld(w, orders)).filter((n) => n.state === 'sent')).toHaveLength(total);
   }, 60_000);
 
   it('when two workers dispatch an order whose two parcels fell due together, then the guest gets one message per channel', async () => {

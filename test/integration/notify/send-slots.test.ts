@@ -1,0 +1,91 @@
+import type { OutgoingEmail } from '../../../src/notify/senders/email-sender';
+import { useTestDatabase } from '../../support/test-app';
+import { anotherOrder, milestone, ofWorld, until, world, type World } from './dispatch-world';
+
+// A database of its own: batches here must hold only this file's messages.
+useTestDatabase();
+
+/** A world whose `total` orders each have a shipped email due (no SMS); their order ids. */
+async function shippedEmails(env: Record<string, string>, total: number) {
+  // The tests' clocks stand still, and each second's sends are counted: room for all of them.
+  const w = await world({ EMAIL_SENDS_PER_SECOND: '1000', ...env });
+  w.merchant.preferences.matrix.shipped.sms = false;
+  await w.app.repositories.merchants.update(w.merchant.id, {
+    preferences: w.merchant.preferences,
+  });
+  const orders = [w.order.id];
+  await milestone(w, 'shipped');
+  for (let i = 1; i < total; i++) {
+    const { order, shipments } = await anotherOrder(w);
+    orders.push(order.id);
+    await milestone(w, 'shipped', shipments[0], order);
+  }
+  return { w, orders };
+}
+
+/** The provider answers at once, except its first call, which waits until released. */
+function firstCallHangs(w: World) {
+  let release: () => void = () => undefined;
+  const slow = new Promise<void>((resolve) => (release = resolve));
+  const take = w.email.send.bind(w.email);
+  const state = { calls: 0, inFlight: 0, mostInFlight: 0, release: () => release() };
+  w.email.send = async (email: OutgoingEmail) => {
+    const first = state.calls++ === 0;
+    state.mostInFlight = Math.max(state.mostInFlight, ++state.inFlight);
+    try {
+      const taken = await take(email);
+      if (first) await slow;
+      return taken;
+    } finally {
+      state.inFlight--;
+    }
+  };
+  return state;
+}
+
+const states = async (w: World, orders: string[]) =>
+  (await ofWorld(w, orders)).map((n) => n.state).sort();
+
+describe('provider call slots', () => {
+  it('when one provider call is slow, then the other slots keep sending: it holds one slot, not a window of them', async () => {
+    // More messages than there are slots (32 emails).
+    const total = 40;
+    const { w, orders } = await shippedEmails({}, total);
+    const provider = firstCallHangs(w);
+    const run = w.app.notify.dispatcher.dispatchDue();
+    try {
+      await until(() => provider.calls === total);
+      // Every other message is recorded as sent while the first call is still out.
+      for (let i = 0; i < 100; i++) {
+        if ((await states(w, orders)).filter((s) => s === 'sent').length === total - 1) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(await states(w, orders)).toEqual([
+        ...Array<string>(1).fill('sending'),
+        ...Array<string>(total - 1).fill('sent'),
+      ]);
+    } finally {
+      provider.release();
+    }
+    expect(await run).toMatchObject({ sent: total });
+    expect(provider.mostInFlight).toBeLessThanOrEqual(32);
+  }, 60_000);
+
+  it("when a batch's last call is slow, then the next batch is claimed and sent meanwhile, one slow batch at a time", async () => {
+    const { w, orders } = await shippedEmails({ DISPATCH_BATCH_SIZE: '5' }, 12);
+    const provider = firstCallHangs(w);
+    const run = w.app.notify.dispatcher.dispatchDue();
+    try {
+      // The first batch's four others and the whole second batch go out around the slow call.
+      await until(() => provider.calls === 10);
+      // The third batch waits: a batch still waiting on its provider holds the one place for it.
+      await new Promise((r) => setTimeout(r, 300));
+      expect(provider.calls).toBe(10);
+      expect((await states(w, orders)).filter((s) => s === 'pending')).toHaveLength(2);
+    } finally {
+      provider.release();
+    }
+    expect(await run).toMatchObject({ claimed: 12, sent: 12 });
+    expect(await states(w, orders)).toEqual(Array<string>(12).fill('sent'));
+  }, 60_000);
+});
