@@ -135,3 +135,21 @@ export async function until(check: () => boolean): Promise<void> {
   for (let i = 0; i < 500 && !check(); i++) await new Promise((r) => setTimeout(r, 20));
   expect(check()).toBe(true);
 }
+
+/** A world whose `total` orders each have a shipped email due (no SMS); their order ids. */
+export async function shippedEmails(env: Record<string, string>, total: number) {
+  // The tests' clocks stand still, and each second's sends are counted: room for all of them.
+  const w = await world({ EMAIL_SENDS_PER_SECOND: '1000', ...env });
+  w.merchant.preferences.matrix.shipped.sms = false;
+  await w.app.repositories.merchants.update(w.merchant.id, {
+    preferences: w.merchant.preferences,
+  });
+  const orders = [w.order.id];
+  await milestone(w, 'shipped');
+  for (let i = 1; i < total; i++) {
+    const { order, shipments } = await anotherOrder(w);
+    orders.push(order.id);
+    await milestone(w, 'shipped', shipments[0], order);
+  }
+  return { w, orders };
+}

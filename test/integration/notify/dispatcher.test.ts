@@ -6,6 +6,17 @@ import { middayInNewYork, milestone, outbox, reasons, world } from './dispatch-w
 
 useTestDatabase();
 
+/** A world whose shipped and out-for-delivery milestones email only, one message a day at most. */
+async function emailOnlyCappedAtOne() {
+  const w = await world();
+  w.merchant.preferences.matrix.shipped.sms = false;
+  w.merchant.preferences.matrix.out_for_delivery.sms = false;
+  await w.app.repositories.merchants.update(w.merchant.id, {
+    preferences: { ...w.merchant.preferences, maxMessagesPerShipmentPerDay: 1 },
+  });
+  return w;
+}
+
 describe('the dispatcher', () => {
   it('when a milestone is due, then email and SMS are sent once, with the status link, unsubscribe headers and the first-text opt-out line', async () => {
     const w = await world();
@@ -117,12 +128,7 @@ describe('the dispatcher', () => {
   });
 
   it('when two milestones of one shipment fall due together and the cap allows one, then one is sent and the other waits for the morning', async () => {
-    const w = await world();
-    w.merchant.preferences.matrix.shipped.sms = false;
-    w.merchant.preferences.matrix.out_for_delivery.sms = false;
-    await w.app.repositories.merchants.update(w.merchant.id, {
-      preferences: { ...w.merchant.preferences, maxMessagesPerShipmentPerDay: 1 },
-    });
+    const w = await emailOnlyCappedAtOne();
     await milestone(w, 'shipped');
     await milestone(w, 'out_for_delivery');
     expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({
@@ -137,12 +143,7 @@ describe('the dispatcher', () => {
   });
 
   it("when a message about a shipment is still with the provider (another worker's call), then under a cap of one the next milestone waits", async () => {
-    const w = await world();
-    w.merchant.preferences.matrix.shipped.sms = false;
-    w.merchant.preferences.matrix.out_for_delivery.sms = false;
-    await w.app.repositories.merchants.update(w.merchant.id, {
-      preferences: { ...w.merchant.preferences, maxMessagesPerShipmentPerDay: 1 },
-    });
+    const w = await emailOnlyCappedAtOne();
     await milestone(w, 'shipped');
     // A live worker has claimed it and handed it to SendGrid, which has not answered yet.
     await w.app.repositories.heartbeats.beat('busy-worker');

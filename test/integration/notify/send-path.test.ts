@@ -3,11 +3,11 @@ import { ShipmentModel, WorkerHeartbeatModel } from '../../../src/db/models';
 import { NotificationRepository } from '../../../src/db/repositories/notification.repository';
 import { useTestDatabase } from '../../support/test-app';
 import {
-  anotherOrder,
   milestone,
   ofWorld,
   outbox,
   reasons,
+  shippedEmails,
   until,
   world,
   type World,
@@ -170,20 +170,9 @@ describe('the send path', () => {
   });
 
   it('when a worker dies partway through a batch, then only the calls it had under way wait for reconciliation; the next worker sends the rest', async () => {
-    const w = await world();
-    w.merchant.preferences.matrix.shipped.sms = false;
-    await w.app.repositories.merchants.update(w.merchant.id, {
-      preferences: w.merchant.preferences,
-    });
-    // More messages than one window of calls (32 emails), so some are still waiting.
+    // More messages than there are slots (32 emails), so some are still waiting.
     const total = 40;
-    const orders = [w.order.id];
-    await milestone(w, 'shipped');
-    for (let i = 1; i < total; i++) {
-      const { order, shipments } = await anotherOrder(w);
-      orders.push(order.id);
-      await milestone(w, 'shipped', shipments[0], order);
-    }
+    const { w, orders } = await shippedEmails({}, total);
     const frozen = freezeEmailCalls(w);
     const run = w.app.notify.dispatcher.dispatchDue();
     await until(() => frozen.inFlight() > 0);

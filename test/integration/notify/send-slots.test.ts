@@ -1,27 +1,9 @@
 import type { OutgoingEmail } from '../../../src/notify/senders/email-sender';
 import { useTestDatabase } from '../../support/test-app';
-import { anotherOrder, milestone, ofWorld, until, world, type World } from './dispatch-world';
+import { ofWorld, shippedEmails, until, type World } from './dispatch-world';
 
 // A database of its own: batches here must hold only this file's messages.
 useTestDatabase();
-
-/** A world whose `total` orders each have a shipped email due (no SMS); their order ids. */
-async function shippedEmails(env: Record<string, string>, total: number) {
-  // The tests' clocks stand still, and each second's sends are counted: room for all of them.
-  const w = await world({ EMAIL_SENDS_PER_SECOND: '1000', ...env });
-  w.merchant.preferences.matrix.shipped.sms = false;
-  await w.app.repositories.merchants.update(w.merchant.id, {
-    preferences: w.merchant.preferences,
-  });
-  const orders = [w.order.id];
-  await milestone(w, 'shipped');
-  for (let i = 1; i < total; i++) {
-    const { order, shipments } = await anotherOrder(w);
-    orders.push(order.id);
-    await milestone(w, 'shipped', shipments[0], order);
-  }
-  return { w, orders };
-}
 
 /** The provider answers at once, except its first call, which waits until released. */
 function firstCallHangs(w: World) {
