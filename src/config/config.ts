@@ -120,6 +120,8 @@ export interface Config {
     readonly groupWindowMs: number;
     readonly batchSize: number;
     readonly perSecond: { readonly email: number; readonly sms: number };
+    /** Provider calls in flight per worker and channel. */
+    readonly concurrency: { readonly email: number; readonly sms: number };
     readonly defaultFromEmail: string | undefined;
     /** An unknown outcome waits this long for a provider event before the provider is asked. */
     readonly reconcileAfterMs: number;

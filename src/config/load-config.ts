@@ -270,6 +270,7 @@ function shapeConfig(v: RawValues, serviceStandards: ServiceStandards): Config {
       groupWindowMs: v.NOTIFY_GROUP_WINDOW_SECONDS * 1000,
       batchSize: v.DISPATCH_BATCH_SIZE,
       perSecond: { email: v.EMAIL_SENDS_PER_SECOND, sms: v.SMS_SENDS_PER_SECOND },
+      concurrency: { email: v.EMAIL_CONCURRENCY, sms: v.SMS_CONCURRENCY },
       defaultFromEmail: v.EMAIL_FROM_DEFAULT,
       reconcileAfterMs: v.RECONCILE_AFTER_SECONDS * 1000,
       reconcileCron: v.RECONCILE_CRON,

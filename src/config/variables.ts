@@ -335,6 +335,16 @@ export const variables = {
     'Most texts per second per Messaging Service or number, across all workers (a US long code takes 1).',
     '1',
   ),
+  EMAIL_CONCURRENCY: variable(
+    int(1, 256),
+    'Most email provider calls in flight from one worker (a slow call holds one; the per-second limit applies on top).',
+    '32',
+  ),
+  SMS_CONCURRENCY: variable(
+    int(1, 64),
+    'Most SMS provider calls in flight from one worker (a slow call holds one; the per-second limit applies on top).',
+    '8',
+  ),
   DISPATCH_BATCH_SIZE: variable(int(1, 1000), 'Most notifications one dispatch run claims.', '50'),
   EMAIL_FROM_DEFAULT: variable(
     z.email().optional(),

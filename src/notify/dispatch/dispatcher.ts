@@ -31,13 +31,6 @@ type Deps = Pick<
   'config' | 'logger' | 'clock' | 'processId' | 'repositories' | 'senders' | 'carriers' | 'metrics'
 >;
 
-/**
- * Provider calls in flight per channel from one worker (per-second limits apply on top). Calls
- * that answer together are recorded together, so more slots are fewer round trips: 32 emails
- * sent 770-849/s in the dispatch bench against 657-663/s at 16 (64: no better). A worker
- * killed mid-batch leaves at most this many to reconcile with the provider.
- */
-const sendConcurrency = { email: 32, sms: 8 } as const;
 /** One run drains due work for at most this long, then lets the next tick go on. */
 const drainBudgetMs = 60_000;
 /** Recording a provider's acceptance is retried this long before it is left to reconciliation. */
@@ -99,17 +92,23 @@ function sendingMarks(
  */
 export class Dispatcher {
   private stopping = false;
-  /** Provider calls in flight per channel, shared by overlapping batches. */
-  private readonly slots = {
-    email: new SendSlots(sendConcurrency.email),
-    sms: new SendSlots(sendConcurrency.sms),
-  };
+  /**
+   * Provider calls in flight per channel from this worker (`EMAIL_CONCURRENCY`,
+   * `SMS_CONCURRENCY`), shared by overlapping batches. Calls that answer together are recorded
+   * together, so more slots are fewer round trips: 32 emails sent 770-849/s in the dispatch
+   * bench against 657-663/s at 16 (64: no better). A worker killed mid-batch leaves at most
+   * this many to reconcile with the provider.
+   */
+  private readonly slots: Record<'email' | 'sms', SendSlots>;
 
   constructor(
     private readonly deps: Deps,
     private readonly renderers: Promise<{ email: EmailRenderer; sms: SmsRenderer }>,
     private readonly random: () => number = Math.random,
-  ) {}
+  ) {
+    const { concurrency } = deps.config.notify;
+    this.slots = { email: new SendSlots(concurrency.email), sms: new SendSlots(concurrency.sms) };
+  }
 
   /** Stops claiming; the batch in hand is finished. */
   stop(): void {

@@ -70,4 +70,23 @@ describe('provider call slots', () => {
     expect(await run).toMatchObject({ claimed: 12, sent: 12 });
     expect(await states(w, orders)).toEqual(Array<string>(12).fill('sent'));
   }, 60_000);
+
+  it('when EMAIL_CONCURRENCY is 4, then four calls are in flight at once and never more', async () => {
+    const { w, orders } = await shippedEmails({ EMAIL_CONCURRENCY: '4' }, 12);
+    const take = w.email.send.bind(w.email);
+    let inFlight = 0;
+    let mostInFlight = 0;
+    w.email.send = async (email: OutgoingEmail) => {
+      mostInFlight = Math.max(mostInFlight, ++inFlight);
+      try {
+        await new Promise((r) => setTimeout(r, 30));
+        return await take(email);
+      } finally {
+        inFlight--;
+      }
+    };
+    expect(await w.app.notify.dispatcher.dispatchDue()).toMatchObject({ sent: 12 });
+    expect(mostInFlight).toBe(4);
+    expect(await states(w, orders)).toEqual(Array<string>(12).fill('sent'));
+  });
 });
