@@ -40,13 +40,14 @@ function fakeRepos() {
       findUsable: async (tokenHash: string) => {
         calls.token++;
         await wait();
-        return tokenHash === 'hash-1'
+        // hash-1 never expires; hash-soon expires a second after it is first checked.
+        return tokenHash === 'hash-1' || tokenHash === 'hash-soon'
           ? {
               id: 't1',
               tokenHash,
               merchantId: 'm1',
               orderId: 'o1',
-              expiresAt: null,
+              expiresAt: tokenHash === 'hash-soon' ? new Date(clock.now().getTime() + 1000) : null,
               createdAt: clock.now(),
             }
           : null;
@@ -99,6 +100,30 @@ describe('StatusSnapshots', () => {
     expect(new Set(answers).size).toBe(1);
     expect(answers[0]?.order.id).toBe('o1');
     expect(db.calls).toEqual({ token: 1, versions: 2, load: 1 });
+  });
+
+  it('peeks (for the fast lane) only at what memory alone can answer: fresh, known, not forgotten', async () => {
+    const db = fakeRepos();
+    const snapshots = new StatusSnapshots(db.repos, clock, freshMs);
+    expect(snapshots.peek('hash-1')).toBeUndefined();
+    const loaded = await snapshots.get('hash-1');
+    const queries = { ...db.calls };
+    expect(snapshots.peek('hash-1')).toBe(loaded);
+    expect(snapshots.peek('hash-2')).toBeUndefined();
+    expect(db.calls).toEqual(queries);
+    clock.advance(freshMs);
+    // Stale: the route re-checks it; peeking never queries.
+    expect(snapshots.peek('hash-1')).toBeUndefined();
+    expect(db.calls).toEqual(queries);
+    await snapshots.get('hash-1');
+    expect(snapshots.peek('hash-1')).toBe(loaded);
+    snapshots.forget('hash-1');
+    expect(snapshots.peek('hash-1')).toBeUndefined();
+    // A link that expires within the freshness window is not answered from memory after it.
+    expect(await snapshots.get('hash-soon')).toBeTruthy();
+    expect(snapshots.peek('hash-soon')).toBeTruthy();
+    clock.advance(1000);
+    expect(snapshots.peek('hash-soon')).toBeUndefined();
   });
 
   it('re-checks a stale page with one query pair however many requests wait on it', async () => {
