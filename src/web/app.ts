@@ -73,8 +73,8 @@ export function createWebApp(container: Container): RequestListener {
     try {
       if (guest.fastLane(req, res)) return;
     } catch {
-      // Only its render can throw, before anything is written: the route renders again and
-      // answers with the error page and log line of any failed request.
+      // The lane renders before it writes anything; should the render throw, the route
+      // renders again and answers with the error page and log line of any failed request.
     }
     void app(req, res);
   };

@@ -44,17 +44,17 @@ interface ReadyGroup {
 }
 
 /** Provider calls that have answered, and their groups; the answers are not recorded yet. */
-interface CalledWindow {
+interface Answers {
   results: Array<{ claim: Claim; transition: Transition; outcome: DispatchOutcome }>;
   started: ReadyGroup[];
 }
 
 /** Groups' `sending` marks (leaders, counting an attempt) and `merged` marks (members). */
 function sendingMarks(
-  window: ReadyGroup[],
+  groups: ReadyGroup[],
   now: Date,
 ): Array<{ claim: Claim; transition: Transition }> {
-  return window.flatMap(({ group, shipmentIds }) => [
+  return groups.flatMap(({ group, shipmentIds }) => [
     {
       claim: group.leader.claim,
       transition: {
@@ -417,7 +417,7 @@ export class Dispatcher {
   ): Promise<DispatchSummary> {
     const summary = emptySummary();
     const calls = new Set<Promise<void>>();
-    let answered: CalledWindow = { results: [], started: [] };
+    let answered: Answers = { results: [], started: [] };
     let taken = 0;
     try {
       while (taken < queue.length || calls.size > 0 || answered.results.length > 0) {
@@ -482,7 +482,7 @@ export class Dispatcher {
    * answers are recorded on their own with `record`'s retries, then the marks.
    */
   private async recordAndMark(
-    called: CalledWindow | undefined,
+    called: Answers | undefined,
     marks: Array<{ claim: Claim; transition: Transition }>,
   ): Promise<{ recorded: Set<string>; marked: Set<string> }> {
     const { notifications } = this.deps.repositories;
@@ -502,7 +502,7 @@ export class Dispatcher {
   }
 
   /** Calls the provider for a group marked `sending`; what it said, not yet recorded. */
-  private async callProvider(r: ReadyGroup): Promise<CalledWindow['results'][number]> {
+  private async callProvider(r: ReadyGroup): Promise<Answers['results'][number]> {
     const { repositories, clock } = this.deps;
     const n = r.group.leader.notification;
     const claim = r.group.leader.claim;
@@ -550,8 +550,8 @@ export class Dispatcher {
     }
   }
 
-  /** The outcomes of a window whose answers were recorded, counted and told to the metrics. */
-  private counted(called: CalledWindow, recorded: Set<string>): Partial<DispatchSummary> {
+  /** The outcomes of answers that were recorded, counted and told to the metrics. */
+  private counted(called: Answers, recorded: Set<string>): Partial<DispatchSummary> {
     const summary: Partial<DispatchSummary> = {};
     for (const r of called.results) {
       if (!recorded.has(r.claim.id)) continue;

@@ -58,14 +58,8 @@ export class StatusSnapshots {
   /** The snapshot for a usable token, or null for unknown, expired and revoked alike. */
   get(tokenHash: string): Promise<StatusSnapshot | null> {
     const now = this.clock.now();
-    const entry = this.cache.get(tokenHash);
-    if (entry && entry.tokenExpiresAt && entry.tokenExpiresAt <= now) {
-      this.cache.delete(tokenHash);
-      return Promise.resolve(null);
-    }
-    if (entry && now.getTime() - entry.verifiedAt < this.freshMs) {
-      return Promise.resolve(entry.snapshot);
-    }
+    const remembered = this.fromMemory(tokenHash, now);
+    if (remembered !== undefined) return Promise.resolve(remembered);
     // One check per token at a time: when a busy page's entry goes stale, every request in
     // flight would otherwise run the same query pair (200 connections, 400 queries every
     // freshMs). The requests that arrive during a check share its answer.
@@ -84,10 +78,20 @@ export class StatusSnapshots {
    * else (unknown, stale, expired) is for `get`, which asks the database.
    */
   peek(tokenHash: string): StatusSnapshot | undefined {
+    return this.fromMemory(tokenHash, this.clock.now()) ?? undefined;
+  }
+
+  /**
+   * What memory alone says: the snapshot while fresh, null once its token has expired (the
+   * entry is dropped), undefined when the database must be asked (unknown or stale).
+   */
+  private fromMemory(tokenHash: string, now: Date): StatusSnapshot | null | undefined {
     const entry = this.cache.get(tokenHash);
     if (!entry) return undefined;
-    const now = this.clock.now();
-    if (entry.tokenExpiresAt && entry.tokenExpiresAt <= now) return undefined;
+    if (entry.tokenExpiresAt && entry.tokenExpiresAt <= now) {
+      this.cache.delete(tokenHash);
+      return null;
+    }
     return now.getTime() - entry.verifiedAt < this.freshMs ? entry.snapshot : undefined;
   }
 
