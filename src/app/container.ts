@@ -269,6 +269,7 @@ function buildTracking(
       random: Math.random,
       deadOwners: () => repositories.heartbeats.deadOwners(),
       metrics,
+      rateWindows: repositories.rateWindows,
     }),
     push: new PushIngestion({ shipments: repositories.shipments, recorder, clock, owner, leaseMs }),
   };

@@ -297,7 +297,7 @@ export const variables = {
   ),
   CARRIER_REQUESTS_PER_SECOND: variable(
     perCarrierNumbers('rate', 0.1, 1000, false),
-    "Most requests per second to a carrier from one worker, as carrier=rate pairs (missing carriers keep the adapter's default: ups=5, fedex=5, usps=2, dhl=3, easypost=5).",
+    "Most requests per second to a carrier from all workers together (counted in the database, so adding workers never exceeds it), as carrier=rate pairs (missing carriers keep the adapter's default: ups=5, fedex=5, usps=2, dhl=3, easypost=5).",
     'ups=10,usps=0.5',
   ),
   NOTIFY_MAX_ATTEMPTS: variable(

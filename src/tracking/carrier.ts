@@ -39,7 +39,7 @@ export interface CarrierLimits {
   batchSize: number;
   /** Most track() calls in flight at once from one worker. */
   concurrency: number;
-  /** Most requests per second from one worker. */
+  /** Most requests per second from all workers together (one carrier account). */
   requestsPerSecond: number;
 }
 

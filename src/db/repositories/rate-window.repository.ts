@@ -49,18 +49,20 @@ export class RateWindowRepository {
   }
 
   /**
-   * Takes up to `wanted` slots in this second's window in one atomic update; returns how many
-   * were granted (the rest wait for the next second).
+   * Takes up to `wanted` slots in the window holding `now` (a second unless `windowMs` says
+   * otherwise) in one atomic update; returns how many were granted (the rest wait for the next
+   * window).
    */
   async takeMany(
     scope: string,
     wanted: number,
-    limitPerSecond: number,
+    limit: number,
     now: Date,
+    windowMs = 1000,
   ): Promise<number> {
     if (wanted === 0) return 0;
-    const before = (await this.hit(scope, 1000, now, wanted)).count - wanted;
-    return Math.max(0, Math.min(wanted, limitPerSecond - before));
+    const before = (await this.hit(scope, windowMs, now, wanted)).count - wanted;
+    return Math.max(0, Math.min(wanted, limit - before));
   }
 
   /** Takes a slot in this second's window; false when `limitPerSecond` are already taken. */

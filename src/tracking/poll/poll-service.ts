@@ -1,4 +1,5 @@
 import type { Claim } from '../../db/lease';
+import type { RateWindowRepository } from '../../db/repositories/rate-window.repository';
 import type { ShipmentRepository } from '../../db/repositories/shipment.repository';
 import type { Clock } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
@@ -8,7 +9,7 @@ import type { CarrierRegistry } from '../carrier-registry';
 import { backoffPollAt, type PollSchedulePolicy, type Random } from '../domain/poll-schedule';
 import type { Shipment } from '../shipment';
 import type { Check, RecordSummary, TrackingRecorder } from '../tracking-recorder';
-import { inPool, RateLimiter } from './rate-limiter';
+import { inPool, SharedRateLimiter } from './rate-limiter';
 import { carrierIsStruggling, trackBatch } from './track-batch';
 
 export interface PollServiceDeps {
@@ -26,6 +27,8 @@ export interface PollServiceDeps {
   /** Lease owners that stopped beating: their claims are taken over at once. */
   deadOwners: () => Promise<string[]>;
   metrics: Metrics;
+  /** Each carrier's requests per second are counted here, across every worker. */
+  rateWindows: Pick<RateWindowRepository, 'takeMany'>;
 }
 
 export interface PollSummary {
@@ -103,7 +106,7 @@ export class CheckRecording {
  * one database; the leases keep them apart.
  */
 export class PollService {
-  private readonly limiters = new Map<string, RateLimiter>();
+  private readonly limiters = new Map<string, SharedRateLimiter>();
   private readonly carrierBackoff = new Map<string, { until: Date; failures: number }>();
   private resumed = false;
   private stopping = false;
@@ -240,7 +243,14 @@ export class PollService {
     const limiter =
       this.limiters.get(adapter.code) ??
       this.limiters
-        .set(adapter.code, new RateLimiter(adapter.limits.requestsPerSecond))
+        .set(
+          adapter.code,
+          new SharedRateLimiter(
+            this.deps.rateWindows,
+            `carrier-requests:${adapter.code}`,
+            adapter.limits.requestsPerSecond,
+          ),
+        )
         .get(adapter.code)!;
     const chunks: Claimed[][] = [];
     for (let i = 0; i < group.length; i += adapter.limits.batchSize)

@@ -1,0 +1,71 @@
+import { buildContainer } from '../../../src/app/container';
+import { ShipmentModel } from '../../../src/db/models';
+import { ManualClock } from '../../../src/shared/clock';
+import { createLogger } from '../../../src/shared/logger';
+import { CarrierRegistry } from '../../../src/tracking/carrier-registry';
+import type { CarrierAdapter } from '../../../src/tracking/carrier';
+import { SimulatedCarrier } from '../../../src/tracking/carriers/simulated/simulated-carrier';
+import { useTestDatabase } from '../../support/test-app';
+import {
+  paceMs,
+  seedMerchant,
+  seedOrder,
+  seedShipments,
+  start,
+  trackingTestConfig,
+} from './tracking-fixtures';
+
+useTestDatabase();
+
+/** The simulated carrier at 5 requests a second, one number a request, noting when each came. */
+function countedCarrier(calls: Array<{ worker: string; at: number }>, worker: string) {
+  const simulated = new SimulatedCarrier({
+    paceMs,
+    epoch: start,
+    limits: { batchSize: 1, concurrency: 4, requestsPerSecond: 5 },
+  });
+  const counted: CarrierAdapter = Object.assign(Object.create(simulated) as CarrierAdapter, {
+    track: (numbers: string[], now: Date) => {
+      calls.push({ worker, at: Date.now() });
+      return simulated.track(numbers, now);
+    },
+  });
+  return new CarrierRegistry([counted]);
+}
+
+describe("a carrier's request rate across workers", () => {
+  it('when two workers poll one carrier at once, then together they stay within its requests per second', async () => {
+    const clock = new ManualClock(start);
+    const config = trackingTestConfig({ POLL_BATCH_SIZE: '2' });
+    const calls: Array<{ worker: string; at: number }> = [];
+    const workers = ['worker-a', 'worker-b'].map((processId) =>
+      buildContainer(config, createLogger('silent'), {
+        clock,
+        processId,
+        carriers: countedCarrier(calls, processId),
+      }),
+    );
+    const merchant = await seedMerchant(workers[0]!);
+    const order = await seedOrder(workers[0]!, merchant, 'rate-order');
+    await seedShipments(
+      order,
+      Array.from({ length: 16 }, (_, i) => `SIM${i}HAPPY`),
+    );
+
+    const summaries = await Promise.all(workers.map((w) => w.tracking.poll.pollDue()));
+
+    expect(summaries.reduce((sum, s) => sum + s.completed, 0)).toBe(16);
+    expect(calls).toHaveLength(16);
+    const perSecond = new Map<number, number>();
+    for (const call of calls) {
+      const second = Math.floor(call.at / 1000);
+      perSecond.set(second, (perSecond.get(second) ?? 0) + 1);
+    }
+    // Each worker alone may make 5 a second; the two together may not make more.
+    expect(Math.max(...perSecond.values())).toBeLessThanOrEqual(5);
+    expect(perSecond.size).toBeGreaterThanOrEqual(4);
+    expect(new Set(calls.map((c) => c.worker))).toEqual(new Set(['worker-a', 'worker-b']));
+    const fences = await ShipmentModel.find({}, { fence: 1 }).lean();
+    expect(fences.every((s) => s.fence === 1)).toBe(true);
+  }, 30_000);
+});
