@@ -18,6 +18,8 @@ export interface Metrics {
     outcomes: Iterable<CarrierOutcome>,
     now: Date,
   ): void;
+  /** How long one carrier request waited for a slot in the carrier's shared requests per second. */
+  carrierBudgetWaited(carrier: string, seconds: number): void;
   /** A provider (SendGrid, Twilio, log) call and how long it took. */
   providerCall(channel: string, provider: string, seconds: number, ok: boolean): void;
   webhookDelivery(outcome: string): void;
@@ -105,6 +107,12 @@ export function createMetrics(readings: MetricReadings): { metrics: Metrics; reg
     labelNames: ['carrier', 'kind'],
     registers,
   });
+  const carrierBudgetWaits = new Counter({
+    name: 'porchlight_carrier_budget_wait_seconds_total',
+    help: "Seconds carrier requests waited for a slot in the carrier's requests per second, shared by all workers.",
+    labelNames: ['carrier'],
+    registers,
+  });
   const messages = new Counter({
     name: 'porchlight_messages_total',
     help: 'Dispatcher outcomes per notification, by channel, outcome and reason.',
@@ -160,6 +168,7 @@ export function createMetrics(readings: MetricReadings): { metrics: Metrics; reg
         if (!outcome.ok) carrierErrors.inc({ carrier, kind: outcome.error.kind });
       }
     },
+    carrierBudgetWaited: (carrier, seconds) => carrierBudgetWaits.inc({ carrier }, seconds),
     providerCall: (channel, provider, seconds, ok) =>
       providerLatency.observe({ channel, provider, result: ok ? 'ok' : 'error' }, seconds),
     webhookDelivery: (outcome) => webhookDeliveries.inc({ outcome }),

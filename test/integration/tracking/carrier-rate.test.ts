@@ -67,5 +67,15 @@ describe("a carrier's request rate across workers", () => {
     expect(new Set(calls.map((c) => c.worker))).toEqual(new Set(['worker-a', 'worker-b']));
     const fences = await ShipmentModel.find({}, { fence: 1 }).lean();
     expect(fences.every((s) => s.fence === 1)).toBe(true);
+    // The waits are visible: 16 requests at 5 a second wait about 1+2+3 s for later windows.
+    const waited = await Promise.all(
+      workers.map(async (w) => {
+        const metric = await w.metricsRegistry
+          .getSingleMetric('porchlight_carrier_budget_wait_seconds_total')!
+          .get();
+        return metric.values.find((v) => v.labels.carrier === 'simulated')?.value ?? 0;
+      }),
+    );
+    expect(waited[0]! + waited[1]!).toBeGreaterThan(3);
   }, 30_000);
 });
