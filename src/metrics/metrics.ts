@@ -18,7 +18,7 @@ export interface Metrics {
     outcomes: Iterable<CarrierOutcome>,
     now: Date,
   ): void;
-  /** How long one carrier request waited for a slot in the carrier's shared requests per second. */
+  /** How long one carrier request waited for a later window of the carrier's shared rate (0: none). */
   carrierBudgetWaited(carrier: string, seconds: number): void;
   /** A provider (SendGrid, Twilio, log) call and how long it took. */
   providerCall(channel: string, provider: string, seconds: number, ok: boolean): void;
@@ -109,7 +109,7 @@ export function createMetrics(readings: MetricReadings): { metrics: Metrics; reg
   });
   const carrierBudgetWaits = new Counter({
     name: 'porchlight_carrier_budget_wait_seconds_total',
-    help: "Seconds carrier requests waited for a slot in the carrier's requests per second, shared by all workers.",
+    help: "Seconds carrier requests waited for a later window of the carrier's requests per second (shared by all workers); it stays flat while the rate has room.",
     labelNames: ['carrier'],
     registers,
   });

@@ -261,9 +261,7 @@ export class PollService {
         postponed.push(...chunk);
         return;
       }
-      const asked = performance.now();
-      await limiter.take();
-      this.deps.metrics.carrierBudgetWaited(adapter.code, (performance.now() - asked) / 1000);
+      this.deps.metrics.carrierBudgetWaited(adapter.code, await limiter.take());
       const outcomes = await trackBatch(
         adapter,
         chunk.map((c) => c.shipment.trackingNumber),

@@ -34,8 +34,15 @@ const wallTime: RateTime = {
  */
 export class SharedRateLimiter {
   private readonly window: { windowMs: number; limit: number };
-  private waiting: Array<{ resolve: () => void; reject: (error: unknown) => void }> = [];
+  private waiting: Array<{
+    resolve: (waitedSeconds: number) => void;
+    reject: (error: unknown) => void;
+    askedAt: number;
+    windowsPassed: number;
+  }> = [];
   private granting = false;
+  /** Windows the granting loop has slept through, so a caller knows whether it waited. */
+  private windowsPassed = 0;
 
   constructor(
     private readonly windows: Pick<RateWindowRepository, 'takeMany'>,
@@ -46,8 +53,19 @@ export class SharedRateLimiter {
     this.window = rateWindow(perSecond);
   }
 
-  take(): Promise<void> {
-    const turn = new Promise<void>((resolve, reject) => this.waiting.push({ resolve, reject }));
+  /**
+   * Resolves when this call may go, with the seconds it waited for a later window: 0 when the
+   * window it asked in had room (the round trip is not counted: only the carrier's rate held it).
+   */
+  take(): Promise<number> {
+    const turn = new Promise<number>((resolve, reject) =>
+      this.waiting.push({
+        resolve,
+        reject,
+        askedAt: this.time.now(),
+        windowsPassed: this.windowsPassed,
+      }),
+    );
     void this.grant();
     return turn;
   }
@@ -68,8 +86,13 @@ export class SharedRateLimiter {
           new Date(now),
           windowMs,
         );
-        for (const caller of this.waiting.splice(0, granted)) caller.resolve();
-        if (this.waiting.length) await this.time.sleep(windowMs - (now % windowMs));
+        for (const caller of this.waiting.splice(0, granted))
+          caller.resolve(
+            caller.windowsPassed === this.windowsPassed ? 0 : (now - caller.askedAt) / 1000,
+          );
+        if (!this.waiting.length) continue;
+        await this.time.sleep(windowMs - (now % windowMs));
+        this.windowsPassed++;
       }
     } catch (error) {
       for (const caller of this.waiting.splice(0)) caller.reject(error);

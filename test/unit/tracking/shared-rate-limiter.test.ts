@@ -65,6 +65,13 @@ describe('a request rate shared by every worker', () => {
     ]);
   });
 
+  it('when a call goes in the window it asked in, then it waited 0 s; else the seconds until its window', async () => {
+    const w = world(1_000_400);
+    const limiter = new SharedRateLimiter(w.windows, 'carrier-requests:ups', 2, w.time);
+    const waited = await Promise.all(Array.from({ length: 5 }, () => limiter.take()));
+    expect(waited).toEqual([0, 0, 0.6, 0.6, 1.6]);
+  });
+
   it('when two workers share the scope, then together they take no more than the rate', async () => {
     const w = world();
     const a = new SharedRateLimiter(w.windows, 'carrier-requests:dhl', 2, w.time);
@@ -98,6 +105,6 @@ describe('a request rate shared by every worker', () => {
     const results = await Promise.allSettled([limiter.take(), limiter.take()]);
     expect(results.map((r) => r.status)).toEqual(['rejected', 'rejected']);
     fail = false;
-    await expect(limiter.take()).resolves.toBeUndefined();
+    await expect(limiter.take()).resolves.toBe(0);
   });
 });
