@@ -21,7 +21,7 @@ import {
   type DispatchBatch,
 } from './load-batch';
 import { decideFailure } from './send-failure';
-import { SendSlots } from './send-slots';
+import { Slots } from '../../shared/slots';
 import { outgoingEmail, outgoingSms, senderScope, type Outgoing } from './outgoing';
 
 export type { DispatchSummary } from './dispatch-summary';
@@ -99,7 +99,7 @@ export class Dispatcher {
    * bench against 657-663/s at 16 (64: no better). A worker killed mid-batch leaves at most
    * this many to reconcile with the provider.
    */
-  private readonly slots: Record<'email' | 'sms', SendSlots>;
+  private readonly slots: Record<'email' | 'sms', Slots>;
 
   constructor(
     private readonly deps: Deps,
@@ -107,7 +107,7 @@ export class Dispatcher {
     private readonly random: () => number = Math.random,
   ) {
     const { concurrency } = deps.config.notify;
-    this.slots = { email: new SendSlots(concurrency.email), sms: new SendSlots(concurrency.sms) };
+    this.slots = { email: new Slots(concurrency.email), sms: new Slots(concurrency.sms) };
   }
 
   /** Stops claiming; the batch in hand is finished. */
@@ -412,7 +412,7 @@ export class Dispatcher {
    */
   private async sendChannel(
     queue: ReadyGroup[],
-    slots: SendSlots,
+    slots: Slots,
     allStarted: () => void,
   ): Promise<DispatchSummary> {
     const summary = emptySummary();

@@ -3,6 +3,7 @@ import type { RateWindowRepository } from '../../db/repositories/rate-window.rep
 import type { ShipmentRepository } from '../../db/repositories/shipment.repository';
 import type { Clock } from '../../shared/clock';
 import type { Logger } from '../../shared/logger';
+import { Slots } from '../../shared/slots';
 import type { Metrics } from '../../metrics/metrics';
 import type { CarrierAdapter, CarrierOutcome } from '../carrier';
 import type { CarrierRegistry } from '../carrier-registry';
@@ -47,6 +48,8 @@ type Claimed = { claim: Claim; shipment: Shipment };
  * 21.6-22.1 s with three against 23.6-23.9 s with two, at the same peak RSS; four gained nothing.
  */
 const pipelineDepth = 3;
+
+const noop = () => undefined;
 
 /**
  * Carrier answers are recorded once this many have come in, or once the oldest has waited this
@@ -106,7 +109,8 @@ export class CheckRecording {
  * one database; the leases keep them apart.
  */
 export class PollService {
-  private readonly limiters = new Map<string, SharedRateLimiter>();
+  /** Per carrier: this worker's requests in flight, and the rate all workers share. */
+  private readonly gates = new Map<string, { slots: Slots; rate: SharedRateLimiter }>();
   private readonly carrierBackoff = new Map<string, { until: Date; failures: number }>();
   private resumed = false;
   private stopping = false;
@@ -165,15 +169,20 @@ export class PollService {
         won.map((w) => w.claim),
       );
       summary.claimed += won.length;
-      const batch: Promise<void> = this.pollBatch(won, now)
-        .then((done) => {
-          summary.completed += done.completed;
-          summary.milestones += done.milestones;
-          summary.intents += done.intents;
+      const { started, done } = this.pollBatch(won, now);
+      const batch: Promise<void> = done
+        .then((recorded) => {
+          summary.completed += recorded.completed;
+          summary.milestones += recorded.milestones;
+          summary.intents += recorded.intents;
         })
         .catch((error: unknown) => void errors.push(error))
         .finally(() => inFlight.delete(batch));
       inFlight.add(batch);
+      // The next batch is claimed once this one's carrier requests are all under way: with a
+      // slow carrier a worker holds one batch waiting, not `pipelineDepth`, so the others can
+      // claim the rest of the pass.
+      await started;
       if (inFlight.size >= pipelineDepth) await Promise.race(inFlight);
     }
     await Promise.all(inFlight);
@@ -185,7 +194,15 @@ export class PollService {
     return [...this.carrierBackoff].filter(([, b]) => b.until > now).map(([code]) => code);
   }
 
-  private async pollBatch(won: Claimed[], now: Date) {
+  /**
+   * Polls one claimed batch, each carrier's group at once (each within its own limits).
+   * `started` resolves once every carrier request of the batch is under way (or the batch has
+   * ended); `done` with what was recorded.
+   */
+  private pollBatch(
+    won: Claimed[],
+    now: Date,
+  ): { started: Promise<void>; done: Promise<RecordSummary> } {
     const byCarrier = new Map<string, Claimed[]>();
     for (const claimed of won) {
       const group = byCarrier.get(claimed.shipment.carrier) ?? [];
@@ -197,22 +214,41 @@ export class PollService {
       ms: recordEvery.ms,
       clock: this.deps.clock,
     });
-    let released = 0;
+    let toStart = 0;
     for (const [code, group] of byCarrier) {
       const adapter = this.deps.carriers.get(code);
-      if (!adapter || !adapter.enabled) {
-        released += await this.stopTracking(group, adapter, code);
-        continue;
-      }
-      const postponed = await this.pollCarrier(adapter, group, now, recording);
-      if (postponed.length)
-        released += await this.deps.recorder.release(
-          postponed.map((p) => p.claim),
-          { nextPollAt: this.carrierBackoff.get(code)?.until ?? now },
-        );
+      if (adapter?.enabled) toStart += Math.ceil(group.length / adapter.limits.batchSize);
     }
-    const recorded = await recording.finish();
-    return { ...recorded, completed: released + recorded.completed };
+    let allStarted: () => void = () => undefined;
+    const started = new Promise<void>((resolve) => (allStarted = resolve));
+    if (toStart === 0) allStarted();
+    const requestStarted = () => {
+      if (--toStart === 0) allStarted();
+    };
+    const done = (async () => {
+      // Settled, not raced: one carrier's failure leaves no other carrier's work running on.
+      const settled = await Promise.allSettled(
+        [...byCarrier].map(async ([code, group]) => {
+          const adapter = this.deps.carriers.get(code);
+          if (!adapter || !adapter.enabled) return this.stopTracking(group, adapter, code);
+          const postponed = await this.pollCarrier(adapter, group, now, recording, requestStarted);
+          return postponed.length
+            ? this.deps.recorder.release(
+                postponed.map((p) => p.claim),
+                { nextPollAt: this.carrierBackoff.get(code)?.until ?? now },
+              )
+            : 0;
+        }),
+      );
+      const recorded = await recording.finish();
+      let released = 0;
+      for (const result of settled) {
+        if (result.status === 'rejected') throw result.reason;
+        released += result.value;
+      }
+      return { ...recorded, completed: released + recorded.completed };
+    })();
+    return { started: Promise.race([started, done.then(noop, noop)]), done };
   }
 
   /** A shipment whose carrier cannot be asked says why, instead of silently never polling. */
@@ -233,40 +269,59 @@ export class PollService {
     );
   }
 
-  /** Asks the carrier about a group, handing each answer to `recording`; returns the postponed. */
+  /** This worker's slots for a carrier's requests, and the carrier's rate shared by all. */
+  private gateOf(adapter: CarrierAdapter) {
+    let gate = this.gates.get(adapter.code);
+    if (!gate) {
+      gate = {
+        slots: new Slots(adapter.limits.concurrency),
+        rate: new SharedRateLimiter(
+          this.deps.rateWindows,
+          `carrier-requests:${adapter.code}`,
+          adapter.limits.requestsPerSecond,
+        ),
+      };
+      this.gates.set(adapter.code, gate);
+    }
+    return gate;
+  }
+
+  /**
+   * Asks the carrier about a group, handing each answer to `recording`; returns the postponed.
+   * A request holds one of the worker's slots for the carrier from before its turn in the
+   * shared rate until the carrier answers.
+   */
   private async pollCarrier(
     adapter: CarrierAdapter,
     group: Claimed[],
     now: Date,
     recording: CheckRecording,
+    requestStarted: () => void,
   ): Promise<Claimed[]> {
-    const limiter =
-      this.limiters.get(adapter.code) ??
-      this.limiters
-        .set(
-          adapter.code,
-          new SharedRateLimiter(
-            this.deps.rateWindows,
-            `carrier-requests:${adapter.code}`,
-            adapter.limits.requestsPerSecond,
-          ),
-        )
-        .get(adapter.code)!;
+    const gate = this.gateOf(adapter);
     const chunks: Claimed[][] = [];
     for (let i = 0; i < group.length; i += adapter.limits.batchSize)
       chunks.push(group.slice(i, i + adapter.limits.batchSize));
     const postponed: Claimed[] = [];
     await inPool(chunks, adapter.limits.concurrency, async (chunk) => {
-      if (this.backingOff(now).includes(adapter.code)) {
-        postponed.push(...chunk);
-        return;
+      let outcomes: Map<string, CarrierOutcome>;
+      await gate.slots.acquire();
+      try {
+        if (this.backingOff(now).includes(adapter.code)) {
+          postponed.push(...chunk);
+          requestStarted();
+          return;
+        }
+        this.deps.metrics.carrierBudgetWaited(adapter.code, await gate.rate.take());
+        requestStarted();
+        outcomes = await trackBatch(
+          adapter,
+          chunk.map((c) => c.shipment.trackingNumber),
+          now,
+        );
+      } finally {
+        gate.slots.give();
       }
-      this.deps.metrics.carrierBudgetWaited(adapter.code, await limiter.take());
-      const outcomes = await trackBatch(
-        adapter,
-        chunk.map((c) => c.shipment.trackingNumber),
-        now,
-      );
       this.noteCarrierHealth(adapter.code, outcomes.values(), now);
       this.deps.metrics.carrierChecked(
         adapter.code,

@@ -17,17 +17,23 @@ import {
 
 useTestDatabase();
 
-/** The simulated carrier at 5 requests a second, one number a request, noting when each came. */
-function countedCarrier(calls: Array<{ worker: string; at: number }>, worker: string) {
-  const simulated = new SimulatedCarrier({
-    paceMs,
-    epoch: start,
-    limits: { batchSize: 1, concurrency: 4, requestsPerSecond: 5 },
-  });
+/** The simulated carrier, one number a request, noting when each request came and how many were in flight. */
+function countedCarrier(
+  calls: Array<{ worker: string; at: number; inFlight: number }>,
+  worker: string,
+  limits = { batchSize: 1, concurrency: 4, requestsPerSecond: 5 },
+  latencyMs = 0,
+) {
+  const simulated = new SimulatedCarrier({ paceMs, epoch: start, limits, latencyMs });
+  let inFlight = 0;
   const counted: CarrierAdapter = Object.assign(Object.create(simulated) as CarrierAdapter, {
-    track: (numbers: string[], now: Date) => {
-      calls.push({ worker, at: Date.now() });
-      return simulated.track(numbers, now);
+    track: async (numbers: string[], now: Date) => {
+      calls.push({ worker, at: Date.now(), inFlight: ++inFlight });
+      try {
+        return await simulated.track(numbers, now);
+      } finally {
+        inFlight--;
+      }
     },
   });
   return new CarrierRegistry([counted]);
@@ -37,7 +43,7 @@ describe("a carrier's request rate across workers", () => {
   it('when two workers poll one carrier at once, then together they stay within its requests per second', async () => {
     const clock = new ManualClock(start);
     const config = trackingTestConfig({ POLL_BATCH_SIZE: '2' });
-    const calls: Array<{ worker: string; at: number }> = [];
+    const calls: Array<{ worker: string; at: number; inFlight: number }> = [];
     const workers = ['worker-a', 'worker-b'].map((processId) =>
       buildContainer(config, createLogger('silent'), {
         clock,
@@ -77,5 +83,31 @@ describe("a carrier's request rate across workers", () => {
       }),
     );
     expect(waited[0]! + waited[1]!).toBeGreaterThan(3);
+  }, 30_000);
+
+  it("when one worker has several batches in flight, then together they keep to the carrier's concurrency", async () => {
+    const clock = new ManualClock(start);
+    // Batches of two shipments, three of them in flight at once, one request per number.
+    const config = trackingTestConfig({ POLL_BATCH_SIZE: '2' });
+    const calls: Array<{ worker: string; at: number; inFlight: number }> = [];
+    const limits = { batchSize: 1, concurrency: 2, requestsPerSecond: 1000 };
+    const container = buildContainer(config, createLogger('silent'), {
+      clock,
+      processId: 'worker-a',
+      carriers: countedCarrier(calls, 'worker-a', limits, 50),
+    });
+    const merchant = await seedMerchant(container);
+    const order = await seedOrder(container, merchant, 'concurrency-order');
+    await seedShipments(
+      order,
+      Array.from({ length: 12 }, (_, i) => `SIM${i}HAPPY`),
+    );
+
+    const summary = await container.tracking.poll.pollDue();
+
+    expect(summary.completed).toBe(12);
+    expect(calls).toHaveLength(12);
+    // Three batches of two in flight used to mean six requests at once.
+    expect(Math.max(...calls.map((c) => c.inFlight))).toBe(2);
   }, 30_000);
 });

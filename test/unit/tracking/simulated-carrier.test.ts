@@ -52,6 +52,23 @@ describe('the simulated carrier', () => {
     expect(carrier.matches('1Z999AA10123456784')).toBe(false);
   });
 
+  it('when it has a latency, then each request answers after it, with the same result', async () => {
+    jest.useFakeTimers();
+    try {
+      const slow = new SimulatedCarrier({ paceMs: 20_000, epoch: start, latencyMs: 400 });
+      const at = new Date(start.getTime() + 60_000);
+      let answered: CarrierOutcome[] | undefined;
+      const pending = slow.track([number('SIM1HAPPY')], at).then((o) => (answered = o));
+      await jest.advanceTimersByTimeAsync(399);
+      expect(answered).toBeUndefined();
+      await jest.advanceTimersByTimeAsync(1);
+      await pending;
+      expect(answered).toEqual(await carrier.track([number('SIM1HAPPY')], at));
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
   it('when asked twice at the same moment, then it answers the same (deterministic)', async () => {
     expect(await trackAt(number('SIM7EXCPT'), 95)).toEqual(await trackAt(number('SIM7EXCPT'), 95));
   });

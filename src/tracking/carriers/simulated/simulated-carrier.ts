@@ -14,6 +14,8 @@ export interface SimulatedCarrierOptions {
   /** Start of unanchored journeys no shipment accounts for. */
   epoch: Date;
   limits?: Partial<CarrierLimits>;
+  /** Milliseconds each request takes to answer, as a real carrier's API does (load tests). */
+  latencyMs?: number;
 }
 
 const dayMs = 86_400_000;
@@ -55,6 +57,8 @@ export class SimulatedCarrier implements CarrierAdapter {
   }
 
   async track(trackingNumbers: string[], now: Date): Promise<CarrierOutcome[]> {
+    if (this.options.latencyMs)
+      await new Promise((resolve) => setTimeout(resolve, this.options.latencyMs));
     let starts: Map<string, Date>;
     try {
       const unanchored = trackingNumbers.filter((n) => !parseSimulatedNumber(n)?.anchor);

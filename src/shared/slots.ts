@@ -1,9 +1,10 @@
 /**
- * One worker's provider calls in flight on a channel, shared by the batches whose sends
- * overlap (a batch's last slow calls and the next batch's first). A call holds a slot from just
- * before its `sending` mark until its provider answers.
+ * One worker's calls in flight to an outside service, shared by the batches that overlap: a
+ * provider's sends on one channel (a batch's last slow calls and the next batch's first hold a
+ * slot from just before their `sending` mark until the provider answers), or one carrier's
+ * requests (`CARRIER_CONCURRENCY`, whatever the number of poll batches in flight).
  */
-export class SendSlots {
+export class Slots {
   private free: number;
   private wake?: { promise: Promise<void>; resolve: () => void };
 
@@ -24,6 +25,11 @@ export class SendSlots {
     const wake = this.wake;
     this.wake = undefined;
     wake?.resolve();
+  }
+
+  /** Takes one slot, waiting for a `give` while none is free. */
+  async acquire(): Promise<void> {
+    while (this.take(1) === 0) await this.freed();
   }
 
   /** Resolves at the next `give`. */
