@@ -1,6 +1,7 @@
 /**
  * One worker process of the poll benchmark: connects to BENCH_MONGODB_URI / BENCH_DB, runs one
  * `pollDue()` (which loops until nothing is due) and prints its wall time and peak RSS as JSON.
+ * BENCH_ENV (JSON) adds configuration variables to `pollBenchEnv`.
  */
 import { buildContainer } from '../src/app/container';
 import { connectDatabase, disconnectDatabase } from '../src/db/connection';
@@ -10,7 +11,8 @@ import { pollBenchEnv } from './poll.bench';
 
 async function main(): Promise<void> {
   const uri = process.env.BENCH_MONGODB_URI!;
-  const config = loadConfig({ ...pollBenchEnv, MONGODB_URI: uri });
+  const extra = JSON.parse(process.env.BENCH_ENV ?? '{}') as Record<string, string>;
+  const config = loadConfig({ ...pollBenchEnv, ...extra, MONGODB_URI: uri });
   await connectDatabase(uri, process.env.BENCH_DB);
   const container = buildContainer(config, createLogger('silent'));
   // Wait for the sibling workers, so a scale-out run starts together.

@@ -58,7 +58,12 @@ export interface Config {
     readonly backoffMaxMs: number;
     readonly expireAfterDays: number;
     readonly stalledBusinessDays: number;
-    readonly simulated: { readonly enabled: boolean; readonly paceMs: number };
+    readonly simulated: {
+      readonly enabled: boolean;
+      readonly paceMs: number;
+      /** How long each request takes to answer (load tests); 0 at once. */
+      readonly latencyMs: number;
+    };
     /** Generic push-webhook secrets by carrier code. */
     readonly webhookSecrets: Readonly<Record<string, string>>;
     /** Published transit times and holidays per carrier (config/service-standards.json). */

@@ -220,6 +220,7 @@ function shapeConfig(v: RawValues, serviceStandards: ServiceStandards): Config {
       simulated: {
         enabled: v.SIMULATED_CARRIER === 'on' || (v.SIMULATED_CARRIER === 'auto' && !production),
         paceMs: v.SIMULATED_PACE_SECONDS * 1000,
+        latencyMs: v.SIMULATED_LATENCY_MS,
       },
       webhookSecrets: v.CARRIER_WEBHOOK_SECRETS,
       serviceStandards,

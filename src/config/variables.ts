@@ -285,6 +285,11 @@ export const variables = {
     'Real seconds per step of a simulated journey; 20 makes a demo parcel arrive in about 3 minutes.',
     '20',
   ),
+  SIMULATED_LATENCY_MS: variable(
+    int(0, 60_000),
+    'Milliseconds the simulated carrier takes to answer each request, as a real carrier API does (a few hundred to a thousand); 0 answers at once. For load tests whose polling should be bound by carrier latency, as production is.',
+    '500',
+  ),
   CARRIER_WEBHOOK_SECRETS: variable(
     webhookSecrets,
     'Per-carrier secrets for the generic signed push webhook, as code=secret pairs (POST /webhooks/carriers/:carrier with X-Porchlight-Signature: sha256=<hex HMAC of the raw body>).',

@@ -27,6 +27,7 @@ export function createCarrierRegistry(
       // this minute when none was (see simulated-number.ts).
       new SimulatedCarrier({
         paceMs: config.tracking.simulated.paceMs,
+        latencyMs: config.tracking.simulated.latencyMs,
         journeyStarts: simulatedJourneyStarts,
         epoch: new Date(Math.floor(now.getTime() / 60_000) * 60_000),
         limits: limits.simulated,
