@@ -136,7 +136,9 @@ export async function claimDue(model: LeasedModel, options: ClaimOptions): Promi
 
 /**
  * Extends the leases this owner still holds on `claims` (long batches), keeping their fences:
- * returns the ids whose lease was renewed. A claim taken over meanwhile is not touched.
+ * returns how many were renewed. A claim taken over meanwhile, or already completed (its lease
+ * cleared, its fence kept), is not touched: setting `lease.expiresAt` on a cleared lease would
+ * be an error on MongoDB, and reviving it would hold a finished document.
  */
 export async function renewLeases(
   model: LeasedModel,
@@ -147,13 +149,32 @@ export async function renewLeases(
   const result = await model.collection.bulkWrite(
     claims.map((c) => ({
       updateOne: {
-        filter: { _id: objectId(c.id)!, fence: c.fence },
+        filter: { _id: objectId(c.id)!, fence: c.fence, 'lease.owner': options.owner },
         update: { $set: { 'lease.expiresAt': new Date(options.now.getTime() + options.leaseMs) } },
       },
     })),
     { ordered: false },
   );
   return result.modifiedCount;
+}
+
+/**
+ * Runs `work` while renewing its leases every third of `leaseMs` (a batch that slow providers
+ * or carriers hold up past its lease would otherwise be taken over and done twice). A failed
+ * renewal is reported and retried at the next tick.
+ */
+export async function whileRenewing<T>(
+  renew: () => Promise<unknown>,
+  leaseMs: number,
+  onError: (error: unknown) => void,
+  work: () => Promise<T>,
+): Promise<T> {
+  const timer = setInterval(() => void renew().catch(onError), leaseMs / 3);
+  try {
+    return await work();
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 /** Frees the leases this process holds, and only those (a restart never frees another's). */

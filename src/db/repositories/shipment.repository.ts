@@ -1,6 +1,7 @@
 import {
   candidateQuery,
   claimCandidates,
+  renewLeases,
   leaseFreeNow,
   type Candidate,
   type Claim,
@@ -127,6 +128,11 @@ export class ShipmentRepository {
   ): Promise<Array<{ claim: Claim; shipment: Shipment }>> {
     const won = await claimCandidates(ShipmentModel, candidates, options);
     return won.map(({ claim, doc }) => ({ claim, shipment: toEntity<Shipment>(doc) }));
+  }
+
+  /** Extends the leases this owner still holds on `claims` (a batch slow carriers hold up). */
+  renewLeases(claims: Claim[], options: LeaseOptions): Promise<number> {
+    return renewLeases(ShipmentModel, claims, options);
   }
 
   /** Claims the first `limit` due shipments (tests and tools; the poller streams a pass). */

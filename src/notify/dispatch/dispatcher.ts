@@ -1,5 +1,5 @@
 import type { Container } from '../../app/container';
-import { renewLeases, type Claim } from '../../db/lease';
+import { renewLeases, whileRenewing, type Claim } from '../../db/lease';
 import { NotificationModel } from '../../db/models';
 import type { ClaimedGroup, Transition } from '../../db/repositories/notification.repository';
 import { decideSend } from '../domain/send-policy';
@@ -157,21 +157,16 @@ export class Dispatcher {
   }
 
   /** Keeps the batch's leases alive while it is worked on (slow providers, long batches). */
-  private async whileHolding<T>(groups: ClaimedGroup[], work: () => Promise<T>): Promise<T> {
+  private whileHolding<T>(groups: ClaimedGroup[], work: () => Promise<T>): Promise<T> {
     const { config, clock, processId } = this.deps;
     const claims = groups.flatMap((g) => [g.leader.claim, ...g.members.map((m) => m.claim)]);
-    const timer = setInterval(() => {
-      renewLeases(NotificationModel, claims, {
-        owner: processId,
-        now: clock.now(),
-        leaseMs: config.worker.leaseMs,
-      }).catch((err: unknown) => this.deps.logger.warn({ err }, 'lease renewal failed'));
-    }, config.worker.leaseMs / 3);
-    try {
-      return await work();
-    } finally {
-      clearInterval(timer);
-    }
+    const leaseMs = config.worker.leaseMs;
+    return whileRenewing(
+      () => renewLeases(NotificationModel, claims, { owner: processId, now: clock.now(), leaseMs }),
+      leaseMs,
+      (err) => this.deps.logger.warn({ err }, 'lease renewal failed'),
+      work,
+    );
   }
 
   /** Claimed groups to outcomes; `allStarted` is called once every provider call has begun. */

@@ -1,4 +1,4 @@
-import type { Claim } from '../../db/lease';
+import { whileRenewing, type Claim } from '../../db/lease';
 import type { RateWindowRepository } from '../../db/repositories/rate-window.repository';
 import type { ShipmentRepository } from '../../db/repositories/shipment.repository';
 import type { Clock } from '../../shared/clock';
@@ -225,7 +225,17 @@ export class PollService {
     const requestStarted = () => {
       if (--toStart === 0) allStarted();
     };
-    const done = (async () => {
+    const claims = won.map((w) => w.claim);
+    const renew = () =>
+      this.deps.shipments.renewLeases(claims, {
+        owner: this.deps.owner,
+        now: this.deps.clock.now(),
+        leaseMs: this.deps.leaseMs,
+      });
+    const onRenewalError = (err: unknown) =>
+      this.deps.logger.warn({ err }, 'poll lease renewal failed');
+    // Leases held while the carriers answer: a carrier's shared rate can make a batch outlast them.
+    const done = whileRenewing(renew, this.deps.leaseMs, onRenewalError, async () => {
       // Settled, not raced: one carrier's failure leaves no other carrier's work running on.
       const settled = await Promise.allSettled(
         [...byCarrier].map(async ([code, group]) => {
@@ -247,7 +257,7 @@ export class PollService {
         released += result.value;
       }
       return { ...recorded, completed: released + recorded.completed };
-    })();
+    });
     return { started: Promise.race([started, done.then(noop, noop)]), done };
   }
 

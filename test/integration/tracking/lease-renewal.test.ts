@@ -1,0 +1,116 @@
+import { buildContainer } from '../../../src/app/container';
+import { ShipmentModel } from '../../../src/db/models';
+import { ManualClock } from '../../../src/shared/clock';
+import { createLogger } from '../../../src/shared/logger';
+import { CarrierRegistry } from '../../../src/tracking/carrier-registry';
+import type { CarrierAdapter } from '../../../src/tracking/carrier';
+import { SimulatedCarrier } from '../../../src/tracking/carriers/simulated/simulated-carrier';
+import { useTestDatabase } from '../../support/test-app';
+import {
+  paceMs,
+  seedMerchant,
+  seedOrder,
+  seedShipments,
+  simulatedRegistry,
+  start,
+  trackingTestConfig,
+  worker,
+} from './tracking-fixtures';
+
+useTestDatabase();
+
+const leaseMs = 6_000;
+
+/** The simulated carrier, answering only when `answer` is called. */
+function heldCarrier() {
+  const simulated = new SimulatedCarrier({ paceMs, epoch: start });
+  let answer: () => void = () => undefined;
+  let asked: () => void = () => undefined;
+  const wasAsked = new Promise<void>((resolve) => (asked = resolve));
+  const held: CarrierAdapter = Object.assign(Object.create(simulated) as CarrierAdapter, {
+    track: async (numbers: string[], now: Date) => {
+      asked();
+      await new Promise<void>((resolve) => (answer = resolve));
+      return simulated.track(numbers, now);
+    },
+  });
+  return { registry: new CarrierRegistry([held]), wasAsked, answer: () => answer() };
+}
+
+describe('poll leases held while carriers answer', () => {
+  it('when a carrier keeps a batch past its lease, then the lease is renewed and no other worker polls it again', async () => {
+    const clock = new ManualClock(start);
+    const config = trackingTestConfig({ LEASE_SECONDS: String(leaseMs / 1000) });
+    const carrier = heldCarrier();
+    const slow = buildContainer(config, createLogger('silent'), {
+      clock,
+      processId: 'slow-worker',
+      carriers: carrier.registry,
+    });
+    const other = worker(config, clock, 'other-worker');
+    const merchant = await seedMerchant(slow);
+    const order = await seedOrder(slow, merchant, 'order-slow');
+    await seedShipments(order, ['SIM1HAPPY']);
+    clock.advance(paceMs * 1.5);
+
+    const polling = slow.tracking.poll.pollDue();
+    let takenOver: number;
+    try {
+      await carrier.wasAsked;
+      const [claimed] = await ShipmentModel.find({}, { lease: 1, fence: 1 }).lean();
+      expect(claimed!.lease?.owner).toBe('slow-worker');
+      // The clock passes most of the lease, then a renewal (every third of it) runs from there.
+      clock.advance(leaseMs - 1_000);
+      await new Promise((resolve) => setTimeout(resolve, leaseMs / 3 + 500));
+      // Past the first lease's end: without the renewal the other worker would take it over.
+      clock.advance(2_000);
+      takenOver = (await other.tracking.poll.pollDue()).claimed;
+    } finally {
+      carrier.answer(); // a failed expectation must not leave the batch (and its timer) running
+    }
+    expect(takenOver).toBe(0);
+    expect((await polling).completed).toBe(1);
+    const [done] = await ShipmentModel.find({}, { lease: 1, fence: 1, milestones: 1 }).lean();
+    expect(done!.lease).toBeNull();
+    expect(done!.fence).toBe(1);
+    expect(done!.milestones.length).toBeGreaterThan(0);
+  }, 30_000);
+
+  it('when leases are renewed, then only those this owner still holds are, never a finished or taken-over one', async () => {
+    const clock = new ManualClock(start);
+    const config = trackingTestConfig();
+    const container = buildContainer(config, createLogger('silent'), {
+      clock,
+      processId: 'renewer',
+      carriers: simulatedRegistry(),
+    });
+    const merchant = await seedMerchant(container);
+    const order = await seedOrder(container, merchant, 'order-renew');
+    await seedShipments(order, ['SIM1HAPPY', 'SIM2HAPPY', 'SIM3HAPPY']);
+    const shipments = container.repositories.shipments;
+    const options = { owner: 'renewer', now: clock.now(), leaseMs };
+    const claims = await shipments.claimDue({ ...options, limit: 3 });
+    expect(claims).toHaveLength(3);
+    const [held, finished, takenOver] = claims as [
+      (typeof claims)[0],
+      (typeof claims)[0],
+      (typeof claims)[0],
+    ];
+    await ShipmentModel.updateOne({ _id: finished.id }, { $set: { lease: null } });
+    await ShipmentModel.updateOne(
+      { _id: takenOver.id },
+      { $set: { lease: { owner: 'someone-else', expiresAt: new Date(0) } } },
+    );
+
+    clock.advance(1_000);
+    const renewed = await shipments.renewLeases(claims, { ...options, now: clock.now() });
+
+    expect(renewed).toBe(1);
+    const byId = new Map(
+      (await ShipmentModel.find({}, { lease: 1 }).lean()).map((s) => [s._id.toHexString(), s]),
+    );
+    expect(byId.get(held.id)!.lease!.expiresAt.getTime()).toBe(clock.now().getTime() + leaseMs);
+    expect(byId.get(finished.id)!.lease).toBeNull();
+    expect(byId.get(takenOver.id)!.lease!.owner).toBe('someone-else');
+  });
+});
