@@ -135,7 +135,10 @@ export class PollService {
     }
   }
 
-  /** Stops claiming new batches; batches already claimed are finished (or their leases freed). */
+  /**
+   * Stops claiming new batches. Requests already made are answered and recorded; the rest of
+   * the batches in hand is given back, due at once, for another worker to poll.
+   */
   stop(): void {
     this.stopping = true;
   }
@@ -317,7 +320,8 @@ export class PollService {
       let outcomes: Map<string, CarrierOutcome>;
       await gate.slots.acquire();
       try {
-        if (this.backingOff(now).includes(adapter.code)) {
+        // A stopping worker asks nothing more: what it has not asked yet is given back, due now.
+        if (this.stopping || this.backingOff(now).includes(adapter.code)) {
           postponed.push(...chunk);
           requestStarted();
           return;

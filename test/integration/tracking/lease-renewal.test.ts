@@ -4,7 +4,10 @@ import { ManualClock } from '../../../src/shared/clock';
 import { createLogger } from '../../../src/shared/logger';
 import { CarrierRegistry } from '../../../src/tracking/carrier-registry';
 import type { CarrierAdapter } from '../../../src/tracking/carrier';
-import { SimulatedCarrier } from '../../../src/tracking/carriers/simulated/simulated-carrier';
+import {
+  SimulatedCarrier,
+  type SimulatedCarrierOptions,
+} from '../../../src/tracking/carriers/simulated/simulated-carrier';
 import { useTestDatabase } from '../../support/test-app';
 import {
   paceMs,
@@ -22,8 +25,8 @@ useTestDatabase();
 const leaseMs = 6_000;
 
 /** The simulated carrier, answering only when `answer` is called. */
-function heldCarrier() {
-  const simulated = new SimulatedCarrier({ paceMs, epoch: start });
+function heldCarrier(limits?: SimulatedCarrierOptions['limits']) {
+  const simulated = new SimulatedCarrier({ paceMs, epoch: start, limits });
   let answer: () => void = () => undefined;
   let asked: () => void = () => undefined;
   const wasAsked = new Promise<void>((resolve) => (asked = resolve));
@@ -38,6 +41,9 @@ function heldCarrier() {
 }
 
 describe('poll leases held while carriers answer', () => {
+  // The file shares one database: each test starts without the last one's shipments.
+  beforeEach(() => ShipmentModel.deleteMany({}));
+
   it('when a carrier keeps a batch past its lease, then the lease is renewed and no other worker polls it again', async () => {
     const clock = new ManualClock(start);
     const config = trackingTestConfig({ LEASE_SECONDS: String(leaseMs / 1000) });
@@ -113,4 +119,40 @@ describe('poll leases held while carriers answer', () => {
     expect(byId.get(finished.id)!.lease).toBeNull();
     expect(byId.get(takenOver.id)!.lease!.owner).toBe('someone-else');
   });
+
+  it('when a worker stops mid-batch, then the requests it has not made are given back, due at once', async () => {
+    const clock = new ManualClock(start);
+    const config = trackingTestConfig();
+    // One number a request, one request at a time: the batch's other two wait their turn.
+    const carrier = heldCarrier({ batchSize: 1, concurrency: 1, requestsPerSecond: 1000 });
+    const stopping = buildContainer(config, createLogger('silent'), {
+      clock,
+      processId: 'stopping-worker',
+      carriers: carrier.registry,
+    });
+    const merchant = await seedMerchant(stopping);
+    const order = await seedOrder(stopping, merchant, 'order-stop');
+    await seedShipments(order, ['SIM1HAPPY', 'SIM2HAPPY', 'SIM3HAPPY']);
+    clock.advance(paceMs * 1.5);
+
+    const polling = stopping.tracking.poll.pollDue();
+    await carrier.wasAsked;
+    stopping.tracking.poll.stop();
+    carrier.answer();
+    const summary = await polling;
+
+    expect(summary).toMatchObject({ claimed: 3, completed: 3, milestones: 1 });
+    const shipments = await ShipmentModel.find(
+      {},
+      { lease: 1, fence: 1, nextPollAt: 1, milestones: 1 },
+    ).lean();
+    const polled = shipments.filter((s) => s.milestones.length > 0);
+    const givenBack = shipments.filter((s) => s.milestones.length === 0);
+    expect(polled).toHaveLength(1);
+    expect(givenBack).toHaveLength(2);
+    for (const s of givenBack) {
+      expect(s.lease).toBeNull();
+      expect(s.nextPollAt).toEqual(clock.now());
+    }
+  }, 30_000);
 });
