@@ -51,6 +51,15 @@ const pipelineDepth = 3;
 
 const noop = () => undefined;
 
+/** Resolves `done` once `tick` has been called `count` times (at once when `count` is 0). */
+function countdown(count: number): { done: Promise<void>; tick: () => void } {
+  let left = count;
+  let resolve: () => void = noop;
+  const done = new Promise<void>((r) => (resolve = r));
+  if (left === 0) resolve();
+  return { done, tick: () => void (--left === 0 && resolve()) };
+}
+
 /**
  * Carrier answers are recorded once this many have come in, or once the oldest has waited this
  * long: a worker that dies mid-batch loses at most that much carrier work (and its milestones
@@ -217,17 +226,12 @@ export class PollService {
       ms: recordEvery.ms,
       clock: this.deps.clock,
     });
-    let toStart = 0;
+    let requests = 0;
     for (const [code, group] of byCarrier) {
       const adapter = this.deps.carriers.get(code);
-      if (adapter?.enabled) toStart += Math.ceil(group.length / adapter.limits.batchSize);
+      if (adapter?.enabled) requests += Math.ceil(group.length / adapter.limits.batchSize);
     }
-    let allStarted: () => void = () => undefined;
-    const started = new Promise<void>((resolve) => (allStarted = resolve));
-    if (toStart === 0) allStarted();
-    const requestStarted = () => {
-      if (--toStart === 0) allStarted();
-    };
+    const started = countdown(requests);
     const claims = won.map((w) => w.claim);
     const renew = () =>
       this.deps.shipments.renewLeases(claims, {
@@ -244,7 +248,7 @@ export class PollService {
         [...byCarrier].map(async ([code, group]) => {
           const adapter = this.deps.carriers.get(code);
           if (!adapter || !adapter.enabled) return this.stopTracking(group, adapter, code);
-          const postponed = await this.pollCarrier(adapter, group, now, recording, requestStarted);
+          const postponed = await this.pollCarrier(adapter, group, now, recording, started.tick);
           return postponed.length
             ? this.deps.recorder.release(
                 postponed.map((p) => p.claim),
@@ -261,7 +265,7 @@ export class PollService {
       }
       return { ...recorded, completed: released + recorded.completed };
     });
-    return { started: Promise.race([started, done.then(noop, noop)]), done };
+    return { started: Promise.race([started.done, done.then(noop, noop)]), done };
   }
 
   /** A shipment whose carrier cannot be asked says why, instead of silently never polling. */

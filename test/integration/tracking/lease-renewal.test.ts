@@ -24,20 +24,32 @@ useTestDatabase();
 
 const leaseMs = 6_000;
 
-/** The simulated carrier, answering only when `answer` is called. */
+/**
+ * The simulated carrier, holding each request until `answer` (the one waiting) or `answerAll`
+ * (every one from then on) is called.
+ */
 function heldCarrier(limits?: SimulatedCarrierOptions['limits']) {
   const simulated = new SimulatedCarrier({ paceMs, epoch: start, limits });
   let answer: () => void = () => undefined;
+  let answering = false;
   let asked: () => void = () => undefined;
   const wasAsked = new Promise<void>((resolve) => (asked = resolve));
   const held: CarrierAdapter = Object.assign(Object.create(simulated) as CarrierAdapter, {
     track: async (numbers: string[], now: Date) => {
       asked();
-      await new Promise<void>((resolve) => (answer = resolve));
+      if (!answering) await new Promise<void>((resolve) => (answer = resolve));
       return simulated.track(numbers, now);
     },
   });
-  return { registry: new CarrierRegistry([held]), wasAsked, answer: () => answer() };
+  return {
+    registry: new CarrierRegistry([held]),
+    wasAsked,
+    answer: () => answer(),
+    answerAll: () => {
+      answering = true;
+      answer();
+    },
+  };
 }
 
 describe('poll leases held while carriers answer', () => {
@@ -154,5 +166,37 @@ describe('poll leases held while carriers answer', () => {
       expect(s.lease).toBeNull();
       expect(s.nextPollAt).toEqual(clock.now());
     }
+  }, 30_000);
+
+  it('when a carrier is slow, then a worker holds one batch waiting for it, not three', async () => {
+    const clock = new ManualClock(start);
+    const config = trackingTestConfig({ POLL_BATCH_SIZE: '2' });
+    const carrier = heldCarrier({ batchSize: 1, concurrency: 1, requestsPerSecond: 1000 });
+    const slow = buildContainer(config, createLogger('silent'), {
+      clock,
+      processId: 'slow-worker',
+      carriers: carrier.registry,
+    });
+    const merchant = await seedMerchant(slow);
+    const order = await seedOrder(slow, merchant, 'order-hoard');
+    await seedShipments(
+      order,
+      Array.from({ length: 10 }, (_, i) => `SIM${i}HAPPY`),
+    );
+    clock.advance(paceMs * 1.5);
+
+    const polling = slow.tracking.poll.pollDue();
+    let held: number;
+    try {
+      await carrier.wasAsked;
+      await new Promise((resolve) => setTimeout(resolve, 300)); // time enough to claim more
+      held = await ShipmentModel.countDocuments({ 'lease.owner': 'slow-worker' });
+    } finally {
+      carrier.answerAll();
+    }
+    // The first batch's second request has not started, so the next batch is not claimed yet
+    // (three batches in flight used to mean six shipments held).
+    expect(held).toBe(2);
+    expect((await polling).completed).toBe(10);
   }, 30_000);
 });
