@@ -1,4 +1,5 @@
 import { buildContainer } from '../../../src/app/container';
+import type { Config } from '../../../src/config/config';
 import { ShipmentModel } from '../../../src/db/models';
 import { ManualClock } from '../../../src/shared/clock';
 import { createLogger } from '../../../src/shared/logger';
@@ -52,6 +53,26 @@ function heldCarrier(limits?: SimulatedCarrierOptions['limits']) {
   };
 }
 
+/** A worker asking `registry`, with one order's shipments `bases` due now. */
+async function workerWithShipments(
+  config: Config,
+  clock: ManualClock,
+  processId: string,
+  registry: CarrierRegistry,
+  bases: string[],
+) {
+  const container = buildContainer(config, createLogger('silent'), {
+    clock,
+    processId,
+    carriers: registry,
+  });
+  const merchant = await seedMerchant(container);
+  const order = await seedOrder(container, merchant, `order-${processId}`);
+  await seedShipments(order, bases);
+  clock.advance(paceMs * 1.5);
+  return container;
+}
+
 describe('poll leases held while carriers answer', () => {
   // The file shares one database: each test starts without the last one's shipments.
   beforeEach(() => ShipmentModel.deleteMany({}));
@@ -60,16 +81,10 @@ describe('poll leases held while carriers answer', () => {
     const clock = new ManualClock(start);
     const config = trackingTestConfig({ LEASE_SECONDS: String(leaseMs / 1000) });
     const carrier = heldCarrier();
-    const slow = buildContainer(config, createLogger('silent'), {
-      clock,
-      processId: 'slow-worker',
-      carriers: carrier.registry,
-    });
+    const slow = await workerWithShipments(config, clock, 'slow-worker', carrier.registry, [
+      'SIM1HAPPY',
+    ]);
     const other = worker(config, clock, 'other-worker');
-    const merchant = await seedMerchant(slow);
-    const order = await seedOrder(slow, merchant, 'order-slow');
-    await seedShipments(order, ['SIM1HAPPY']);
-    clock.advance(paceMs * 1.5);
 
     const polling = slow.tracking.poll.pollDue();
     let takenOver: number;
@@ -137,15 +152,11 @@ describe('poll leases held while carriers answer', () => {
     const config = trackingTestConfig();
     // One number a request, one request at a time: the batch's other two wait their turn.
     const carrier = heldCarrier({ batchSize: 1, concurrency: 1, requestsPerSecond: 1000 });
-    const stopping = buildContainer(config, createLogger('silent'), {
-      clock,
-      processId: 'stopping-worker',
-      carriers: carrier.registry,
-    });
-    const merchant = await seedMerchant(stopping);
-    const order = await seedOrder(stopping, merchant, 'order-stop');
-    await seedShipments(order, ['SIM1HAPPY', 'SIM2HAPPY', 'SIM3HAPPY']);
-    clock.advance(paceMs * 1.5);
+    const stopping = await workerWithShipments(config, clock, 'stopping-worker', carrier.registry, [
+      'SIM1HAPPY',
+      'SIM2HAPPY',
+      'SIM3HAPPY',
+    ]);
 
     const polling = stopping.tracking.poll.pollDue();
     await carrier.wasAsked;
@@ -172,18 +183,13 @@ describe('poll leases held while carriers answer', () => {
     const clock = new ManualClock(start);
     const config = trackingTestConfig({ POLL_BATCH_SIZE: '2' });
     const carrier = heldCarrier({ batchSize: 1, concurrency: 1, requestsPerSecond: 1000 });
-    const slow = buildContainer(config, createLogger('silent'), {
+    const slow = await workerWithShipments(
+      config,
       clock,
-      processId: 'slow-worker',
-      carriers: carrier.registry,
-    });
-    const merchant = await seedMerchant(slow);
-    const order = await seedOrder(slow, merchant, 'order-hoard');
-    await seedShipments(
-      order,
+      'slow-worker',
+      carrier.registry,
       Array.from({ length: 10 }, (_, i) => `SIM${i}HAPPY`),
     );
-    clock.advance(paceMs * 1.5);
 
     const polling = slow.tracking.poll.pollDue();
     let held: number;
